@@ -1,0 +1,1 @@
+"""The shop's rules in plain Python: no Qt, no SQL, no files, no clock."""

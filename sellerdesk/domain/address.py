@@ -1,0 +1,63 @@
+"""Province and city from the address forms the platforms write.
+
+Taobao: '广东省 广州市 越秀区 黄花岗街道...(510180)' (parts split by spaces);
+JD: '江西南昌市青山湖区...' (no spaces, short province name).
+"""
+
+from __future__ import annotations
+
+# Province-level divisions: short name -> full name.
+PROVINCES: dict[str, str] = {
+    "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市",
+    "河北": "河北省", "山西": "山西省", "辽宁": "辽宁省", "吉林": "吉林省",
+    "黑龙江": "黑龙江省", "江苏": "江苏省", "浙江": "浙江省", "安徽": "安徽省",
+    "福建": "福建省", "江西": "江西省", "山东": "山东省", "河南": "河南省",
+    "湖北": "湖北省", "湖南": "湖南省", "广东": "广东省", "海南": "海南省",
+    "四川": "四川省", "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省",
+    "甘肃": "甘肃省", "青海": "青海省", "台湾": "台湾省",
+    "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
+    "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
+    "香港": "香港特别行政区", "澳门": "澳门特别行政区",
+}
+MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+_BY_LENGTH = sorted(PROVINCES, key=len, reverse=True)
+_CITY_ENDINGS = ("市", "自治州", "地区", "盟", "州")
+
+
+def normalise_province(text: str | None) -> str | None:
+    """'广东', '广东省' -> '广东省'; masked ('****') or unknown -> None."""
+    if not text or "*" in text:
+        return None
+    text = text.strip()
+    for short in _BY_LENGTH:
+        if text.startswith(short):
+            return PROVINCES[short]
+    return None
+
+
+def split_address(address: str | None) -> tuple[str | None, str | None]:
+    """(province, city) from a full address, as well as it can be told."""
+    if not address or address.startswith(("##", "$$")):
+        return None, None
+    text = address.strip()
+    province_short = next((s for s in _BY_LENGTH if text.startswith(s)), None)
+    if province_short is None:
+        return None, None
+    province = PROVINCES[province_short]
+    rest = text[len(province_short):]
+    for suffix in ("省", "市", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区"):
+        if rest.startswith(suffix):
+            rest = rest[len(suffix):]
+            break
+    rest = rest.lstrip()
+    if province_short in MUNICIPALITIES:
+        return province, province
+    if not rest or "*" in rest[:2]:
+        return province, None
+    if " " in rest:
+        return province, rest.split(" ", 1)[0]
+    for ending in _CITY_ENDINGS:  # by priority: 市 before 州 (广州市, 甘孜藏族自治州)
+        at = rest.find(ending)
+        if 0 < at < 10:
+            return province, rest[: at + len(ending)]
+    return province, None

@@ -1,0 +1,148 @@
+"""Orders, lines and refunds as every importer delivers them, and what counts.
+
+Definitions (the numbers the whole app reports):
+
+- **order**: one platform order number (主订单编号). The line rows of one order
+  count once.
+- **countable order**: paid and not closed, cancelled or fully refunded:
+  status PAID, SHIPPED or COMPLETED and refund state not FULL. A partially
+  refunded order stays countable at its gross paid amount.
+- **buyer**: the platform's buyer account (买家会员名, 下单帐号, ...) where the
+  file has one; where it has none (Pinduoduo, Douyin) the receiver name plus
+  phone as written (masked or encrypted values are stable per buyer). Buyers
+  are per platform: the same nick on Taobao and JD is two buyers.
+- **repeat buyer (老客)**: two or more countable orders; **new buyer**: one.
+- **paid total**: buyer-paid amount of countable orders, once per order.
+- **net total**: paid total less successful refunds, where the files show them.
+- **refunded order**: at least one successful refund (full or partial); a
+  closed or withdrawn refund request is not a refund.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    TAOBAO = "taobao"
+    JD = "jd"
+    PDD = "pdd"
+    ALIBABA_1688 = "1688"
+    DOUYIN = "douyin"
+    GENERIC = "generic"
+
+
+class OrderStatus(StrEnum):
+    """Every platform's status vocabulary normalised to these."""
+
+    UNPAID = "unpaid"  # 等待买家付款, 待支付, 等待付款
+    PAID = "paid"  # paid, waiting to ship: 买家已付款，等待卖家发货, 待发货, 等待出库
+    SHIPPED = "shipped"  # 卖家已发货, 已发货, 等待确认收货
+    COMPLETED = "completed"  # 交易成功, 完成, 已签收, 已完成
+    CLOSED = "closed"  # 交易关闭, 已取消, 已关闭, 交易取消: cancelled or closed
+    ON_HOLD = "on_hold"  # JD 锁定/暂停: paid but frozen, not (yet) a sale
+    DELETED = "deleted"  # JD (删除)...: a split parent whose money sits on its children
+
+
+class RefundState(StrEnum):
+    NONE = "none"
+    PARTIAL = "partial"
+    FULL = "full"
+
+
+class RefundStatus(StrEnum):
+    SUCCESS = "success"  # 退款成功: money went back
+    CLOSED = "closed"  # 退款关闭 / 卖家拒绝 / 买家撤销: no money moved
+    PENDING = "pending"  # any state in between
+
+
+COUNTABLE_STATUSES: frozenset[OrderStatus] = frozenset(
+    {OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED}
+)
+
+
+def is_countable(status: OrderStatus | str | None, refund_state: RefundState | str | None) -> bool:
+    """Paid and not closed, cancelled or fully refunded."""
+    return status in COUNTABLE_STATUSES and refund_state != RefundState.FULL
+
+
+@dataclass(slots=True)
+class LineRecord:
+    """One item line (子订单 / SKU row) of an order."""
+
+    line_key: str  # sub-order number, or a key stable across re-imports of the same file
+    title: str | None = None
+    item_id: str | None = None
+    sku: str | None = None  # merchant code (商家编码)
+    spec: str | None = None  # 商品属性 / 规格
+    quantity: int | None = None
+    unit_price_fen: int | None = None  # list unit price
+    amount_fen: int | None = None  # what the buyer paid for this line, where known
+    status_text: str | None = None
+    refund_fen: int | None = None
+
+
+@dataclass(slots=True)
+class OrderRecord:
+    """One order as one file knows it. None means "this file does not say".
+
+    Files that know only part of an order (an item report, an xlsx without a
+    buyer column) leave the rest None, and the store keeps what earlier files
+    said: a later file fills gaps and updates what it knows.
+    """
+
+    platform: str
+    order_no: str
+    row: int  # first source row (1-based, header = row 1), for messages
+    shop: str | None = None
+    buyer_account: str | None = None
+    receiver_name: str | None = None
+    receiver_phone: str | None = None
+    province: str | None = None
+    city: str | None = None
+    address: str | None = None
+    status: OrderStatus | None = None
+    status_text: str | None = None
+    created_at: str | None = None  # ISO 'YYYY-MM-DD HH:MM:SS', local time
+    paid_at: str | None = None
+    goods_fen: int | None = None
+    shipping_fen: int | None = None
+    paid_fen: int | None = None  # buyer-paid amount for the whole order
+    refund_fen: int | None = None  # successful refunds, None = the file cannot say
+    refund_state: RefundState | None = None  # None = the file cannot say
+    item_count: int | None = None
+    title: str | None = None  # item titles summary
+    lines: list[LineRecord] = field(default_factory=list)
+
+    def buyer_key(self) -> str | None:
+        return buyer_key(self.buyer_account, self.receiver_name, self.receiver_phone)
+
+
+@dataclass(slots=True)
+class RefundRecord:
+    """One refund request (退款报表 row), per sub-order."""
+
+    platform: str
+    refund_no: str
+    order_no: str
+    row: int
+    status: RefundStatus
+    status_text: str | None = None
+    amount_fen: int | None = None
+    line_key: str | None = None
+    title: str | None = None
+    reason: str | None = None
+    applied_at: str | None = None
+    finished_at: str | None = None
+    paid_fen: int | None = None
+    buyer_account: str | None = None
+
+
+def buyer_key(account: str | None, name: str | None, phone: str | None) -> str | None:
+    """The identity of a buyer within one platform, or None when unknown."""
+    if account:
+        return account
+    if name or phone:
+        return f"{name or ''}|{phone or ''}"
+    return None

@@ -1,0 +1,153 @@
+"""What every export layout implements, and the row accessor they share.
+
+A layout recognises one file type by its header names (never by position:
+platforms reorder and add columns between versions), and turns rows into
+OrderRecord/RefundRecord values. A broken row is reported through the sink
+and skipped; a line-grained layout rejects the whole order when any of its
+rows is broken, so no order is ever half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from sellerdesk.domain.errors import RowError
+from sellerdesk.domain.orders import OrderRecord, RefundRecord
+from sellerdesk.ingest import cells as C
+from sellerdesk.ingest.table import Table
+
+Record = OrderRecord | RefundRecord
+
+MAX_KEPT_ERRORS = 5000  # messages kept per file; the count is always exact
+
+
+@dataclass
+class RowSink:
+    """Collects rejected rows of one file."""
+
+    file: str
+    errors: list[RowError] = field(default_factory=list)
+    rejected: int = 0
+    rows_read: int = 0
+
+    def reject(self, row: int, column: str | None, zh: str, en: str, value: object = None) -> None:
+        self.rejected += 1
+        if len(self.errors) < MAX_KEPT_ERRORS:
+            shown = None if value is None else str(value)[:80]
+            self.errors.append(RowError(self.file, row, column, zh, en, shown))
+
+
+class BadCell(ValueError):
+    """Raised inside a layout for one broken cell; the row is then rejected."""
+
+    def __init__(self, column: str, zh: str, en: str, value: object = None):
+        super().__init__(f"{column}: {en}")
+        self.column, self.zh, self.en, self.value = column, zh, en, value
+
+
+class Columns:
+    """Resolved header positions for one file: name -> index, with aliases."""
+
+    def __init__(self, table: Table, spec: dict[str, tuple[str, ...]]):
+        self.index: dict[str, int | None] = {}
+        self.header: dict[str, str] = {}
+        for key, names in spec.items():
+            i = table.index(*names)
+            self.index[key] = i
+            self.header[key] = table.headers[i] if i is not None else names[0]
+
+    def has(self, key: str) -> bool:
+        return self.index.get(key) is not None
+
+
+class Row:
+    """Typed access to one row's cells; conversion failures raise BadCell."""
+
+    __slots__ = ("cells", "cols", "no")
+
+    def __init__(self, cells: list, cols: Columns, no: int):
+        self.cells, self.cols, self.no = cells, cols, no
+
+    def raw(self, key: str) -> object:
+        i = self.cols.index.get(key)
+        if i is None or i >= len(self.cells):
+            return None
+        return self.cells[i]
+
+    def text(self, key: str) -> str | None:
+        return C.opt_text(self.raw(key))
+
+    def required(self, key: str) -> str:
+        v = self.text(key)
+        if not v:
+            raise BadCell(self.cols.header[key], "缺少必填内容", "required value is missing")
+        return v
+
+    def fen(self, key: str) -> int | None:
+        return self._convert(key, C.opt_fen, "金额格式不对", "not an amount of money")
+
+    def datetime(self, key: str) -> str | None:
+        return self._convert(key, C.opt_datetime, "日期时间格式不对", "not a date/time")
+
+    def int(self, key: str) -> int | None:
+        return self._convert(key, C.opt_int, "不是整数", "not a whole number")
+
+    def _convert(self, key: str, fn: Callable, zh: str, en: str):
+        value = self.raw(key)
+        try:
+            return fn(value)
+        except (ValueError, TypeError, OverflowError):
+            raise BadCell(self.cols.header[key], zh, en, value) from None
+
+
+class Layout:
+    """One export file type. Subclasses set the class attributes and parse()."""
+
+    key: ClassVar[str]  # e.g. 'taobao_orders_csv'
+    platform: ClassVar[str]
+    kind: ClassVar[str]  # 'orders' | 'lines' | 'refunds'
+    label_zh: ClassVar[str]
+    label_en: ClassVar[str]
+    # All of these headers must be present for the layout to apply ...
+    required_headers: ClassVar[tuple[str, ...]]
+    # ... and these make it a better match than a layout with the same required set.
+    hint_headers: ClassVar[tuple[str, ...]] = ()
+    # Headers that, when present, rule this layout out.
+    excluded_headers: ClassVar[tuple[str, ...]] = ()
+    # Spreadsheet-only or text-only layouts; None accepts both.
+    spreadsheet: ClassVar[bool | None] = None
+
+    @classmethod
+    def score(cls, headers: set[str], is_spreadsheet: bool) -> int:
+        if cls.spreadsheet is not None and cls.spreadsheet != is_spreadsheet:
+            return 0
+        if not all(h in headers for h in cls.required_headers):
+            return 0
+        if any(h in headers for h in cls.excluded_headers):
+            return 0
+        return 10 * len(cls.required_headers) + sum(h in headers for h in cls.hint_headers)
+
+    def parse(self, table: Table, sink: RowSink) -> Iterator[Record]:
+        raise NotImplementedError
+
+
+def reject(sink: RowSink, row: int, bad: BadCell) -> None:
+    sink.reject(row, bad.column, bad.zh, bad.en, bad.value)
+
+
+def is_blank(cells: list) -> bool:
+    return all(C.clean(c) == "" for c in cells)
+
+
+SUMMARY_WORDS = ("合计", "总计", "汇总", "总计：", "合计：")
+
+
+def is_summary(cells: list) -> bool:
+    """A totals row some spreadsheets carry at the bottom: not an order."""
+    for c in cells:
+        text = C.clean(c)
+        if text:
+            return text.startswith(SUMMARY_WORDS)
+    return False

@@ -1,0 +1,170 @@
+"""Taobao/Tmall legacy order report (订单报表, ExportOrderList*.csv): one row per order.
+
+GBK text, `="..."` order numbers, `'` phone prefixes, header names with
+trailing spaces, 元 suffixes on 打款商家金额. Refunds: a full refund turns the
+order into 交易关闭 while it keeps its payment time; a partial refund leaves it
+交易成功 with 退款金额 > 0 (or 打款商家金额 below the paid amount).
+
+This is the bulk path (a million rows), so it indexes cells directly instead
+of going through the generic Row accessor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sellerdesk.domain.address import split_address
+from sellerdesk.domain.dates import parse_datetime
+from sellerdesk.domain.money import MoneyError, parse_fen
+from sellerdesk.domain.orders import OrderRecord, OrderStatus, RefundState
+from sellerdesk.ingest.cells import clean
+from sellerdesk.ingest.layout import Layout, RowSink, is_blank, is_summary
+from sellerdesk.ingest.table import Table
+from sellerdesk.ingest.taobao_status import taobao_status
+
+COLUMNS = {
+    "order_no": ("订单编号",),
+    "account": ("买家会员名",),
+    "goods": ("买家应付货款",),
+    "shipping": ("买家应付邮费",),
+    "paid": ("买家实际支付金额", "买家实付金额"),
+    "status": ("订单状态",),
+    "name": ("收货人姓名",),
+    "address": ("收货地址",),
+    "phone": ("联系手机",),
+    "tel": ("联系电话",),
+    "created": ("订单创建时间",),
+    "paid_at": ("订单付款时间",),
+    "title": ("宝贝标题",),
+    "quantity": ("宝贝总数量",),
+    "shop": ("店铺名称",),
+    "refund": ("退款金额",),
+    "settled": ("打款商家金额", "确认收货打款金额"),
+}
+
+
+class TaobaoOrdersCsv(Layout):
+    key = "taobao_orders"
+    platform = "taobao"
+    kind = "orders"
+    label_zh = "淘宝/天猫 订单报表"
+    label_en = "Taobao/Tmall order report"
+    required_headers = ("订单编号", "买家会员名", "订单状态")
+    hint_headers = ("买家实际支付金额", "买家实付金额", "订单付款时间", "收货人姓名", "宝贝标题")
+
+    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
+        idx = {k: table.index(*names) for k, names in COLUMNS.items()}
+        header = {k: table.headers[i] for k, i in idx.items() if i is not None}
+        width = max(i for i in idx.values() if i is not None) + 1
+        knows_refunds = idx["refund"] is not None or idx["settled"] is not None
+
+        def cell(cells: list, key: str) -> str:
+            i = idx[key]
+            return clean(cells[i]) if i is not None else ""
+
+        for row_no, cells in table.rows():
+            if len(cells) < width:
+                if is_blank(cells) or is_summary(cells):
+                    continue
+                cells = cells + [""] * (width - len(cells))
+            sink.rows_read += 1
+            order_no = cell(cells, "order_no")
+            if not order_no:
+                if is_summary(cells):
+                    sink.rows_read -= 1
+                    continue
+                sink.reject(row_no, header["order_no"], "缺少订单编号", "order number is missing")
+                continue
+            column = "status"
+            try:
+                status_text = cell(cells, "status")
+                status = taobao_status(status_text)
+                if status is None:
+                    raise ValueError(status_text)
+                column = "created"
+                created = cell(cells, "created")
+                created = parse_datetime(created) if created else None
+                column = "paid_at"
+                paid_at = cell(cells, "paid_at")
+                paid_at = parse_datetime(paid_at) if paid_at else None
+                column = "paid"
+                paid = _fen(cell(cells, "paid"))
+                column = "goods"
+                goods = _fen(cell(cells, "goods"))
+                column = "shipping"
+                shipping = _fen(cell(cells, "shipping"))
+                column = "refund"
+                refund = _fen(cell(cells, "refund"))
+                column = "settled"
+                settled = _fen(cell(cells, "settled"))
+                column = "quantity"
+                quantity = cell(cells, "quantity")
+                quantity = int(quantity) if quantity else None
+            except (ValueError, MoneyError):
+                bad = cells[idx[column]]
+                zh, en = _REASONS[column]
+                sink.reject(row_no, header.get(column, column), zh, en, clean(bad))
+                continue
+            refund_fen, refund_state = _refund(status, paid_at, paid, refund, settled, knows_refunds)
+            address = cell(cells, "address") or None
+            province, city = split_address(address)
+            yield OrderRecord(
+                platform="taobao",
+                order_no=order_no,
+                row=row_no,
+                shop=cell(cells, "shop") or None,
+                buyer_account=cell(cells, "account") or None,
+                receiver_name=cell(cells, "name") or None,
+                receiver_phone=cell(cells, "phone") or cell(cells, "tel") or None,
+                province=province,
+                city=city,
+                address=address,
+                status=status,
+                status_text=status_text,
+                created_at=created,
+                paid_at=paid_at,
+                goods_fen=goods,
+                shipping_fen=shipping,
+                paid_fen=paid,
+                refund_fen=refund_fen,
+                refund_state=refund_state,
+                item_count=quantity,
+                title=cell(cells, "title") or None,
+            )
+
+
+_REASONS = {
+    "status": ("无法识别的订单状态", "unknown order status"),
+    "created": ("日期时间格式不对", "not a date/time"),
+    "paid_at": ("日期时间格式不对", "not a date/time"),
+    "paid": ("金额格式不对", "not an amount of money"),
+    "goods": ("金额格式不对", "not an amount of money"),
+    "shipping": ("金额格式不对", "not an amount of money"),
+    "refund": ("金额格式不对", "not an amount of money"),
+    "settled": ("金额格式不对", "not an amount of money"),
+    "quantity": ("不是整数", "not a whole number"),
+}
+
+
+def _fen(text: str) -> int | None:
+    return parse_fen(text) if text else None
+
+
+def _refund(
+    status: OrderStatus,
+    paid_at: str | None,
+    paid: int | None,
+    refund: int | None,
+    settled: int | None,
+    knows_refunds: bool,
+) -> tuple[int | None, RefundState | None]:
+    """Refunded amount and state from what a Taobao order row shows."""
+    if status == OrderStatus.CLOSED and paid_at and (paid or 0) > 0:
+        return (refund if refund else paid), RefundState.FULL
+    if not knows_refunds:
+        return None, None
+    if refund is None and settled is not None and paid is not None and status == OrderStatus.COMPLETED:
+        refund = max(0, paid - settled)
+    if refund:
+        return refund, RefundState.PARTIAL
+    return 0, RefundState.NONE

@@ -1,0 +1,175 @@
+"""Bulk writing of one file's records: upserts that merge, never duplicate.
+
+Every incoming value that is None means "this file does not say" and keeps
+what the store has (COALESCE); a row is rewritten only when a known value
+differs, so re-importing the same file writes nothing. Buyers are resolved in
+memory and inserted at the end (foreign keys are deferred to COMMIT).
+This is the million-row path: it uses the raw connection and executemany.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from sellerdesk.domain.orders import OrderRecord, RefundRecord
+
+ORDER_COLUMNS = (
+    "platform", "order_no", "shop", "buyer_id", "receiver_name", "receiver_phone", "province", "city",
+    "address", "status", "status_text", "created_at", "paid_at", "goods_fen", "shipping_fen", "paid_fen",
+    "refund_fen", "refund_state", "item_count", "title", "import_id",
+)
+LINE_COLUMNS = (
+    "platform", "order_no", "line_key", "title", "item_id", "sku", "spec", "quantity", "unit_price_fen",
+    "amount_fen", "status_text", "refund_fen", "import_id",
+)
+REFUND_COLUMNS = (
+    "platform", "refund_no", "order_no", "line_key", "status", "status_text", "amount_fen", "title",
+    "reason", "applied_at", "finished_at", "import_id",
+)
+
+
+def _upsert_sql(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
+    merged = [c for c in columns if c not in key and c != "import_id"]
+    sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in merged)
+    changed = " OR ".join(f"(excluded.{c} IS NOT NULL AND excluded.{c} IS NOT {table}.{c})" for c in merged)
+    marks = ", ".join("?" * len(columns))
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) "
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}, import_id = excluded.import_id "
+        f"WHERE {changed}"
+    )
+
+
+ORDER_UPSERT = _upsert_sql("orders", ORDER_COLUMNS, ("platform", "order_no"))
+LINE_UPSERT = _upsert_sql("order_lines", LINE_COLUMNS, ("platform", "order_no", "line_key"))
+REFUND_UPSERT = _upsert_sql("refunds", REFUND_COLUMNS, ("platform", "refund_no"))
+BATCH = 5000
+
+
+@dataclass
+class WriteCounts:
+    orders_added: int = 0
+    orders_updated: int = 0
+    lines_added: int = 0
+    lines_updated: int = 0
+    refunds_added: int = 0
+    refunds_updated: int = 0
+    buyers_added: int = 0
+
+
+class OrderWriter:
+    """Writes records of one import inside the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, import_id: int):
+        self.conn = conn
+        self.import_id = import_id
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        self._orders: list[tuple] = []
+        self._lines: list[tuple] = []
+        self._refunds: list[tuple] = []
+        self._max = {t: self._max_id(t) for t in ("orders", "order_lines", "refunds")}
+        self._changes = {"orders": 0, "order_lines": 0, "refunds": 0}
+        self._buyer_ids: dict[str, dict[str, int]] = {}
+        self._next_buyer = self._max_id("buyers") + 1
+        self._first_new_buyer = self._next_buyer
+        # buyer id -> (profile_at, account, name, phone, province, city), the latest seen
+        self._profiles: dict[int, tuple] = {}
+
+    def _max_id(self, table: str) -> int:
+        return self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+
+    def add(self, record: OrderRecord | RefundRecord) -> None:
+        if isinstance(record, RefundRecord):
+            self._add_refund(record)
+        else:
+            self._add_order(record)
+        if len(self._orders) >= BATCH or len(self._lines) >= BATCH or len(self._refunds) >= BATCH:
+            self.flush()
+
+    def _add_order(self, r: OrderRecord) -> None:
+        buyer_id = self._buyer_id(r)
+        self._orders.append((
+            r.platform, r.order_no, r.shop, buyer_id, r.receiver_name, r.receiver_phone, r.province,
+            r.city, r.address, r.status, r.status_text, r.created_at, r.paid_at, r.goods_fen,
+            r.shipping_fen, r.paid_fen, r.refund_fen, r.refund_state, r.item_count, r.title, self.import_id,
+        ))
+        for ln in r.lines:
+            self._lines.append((
+                r.platform, r.order_no, ln.line_key, ln.title, ln.item_id, ln.sku, ln.spec, ln.quantity,
+                ln.unit_price_fen, ln.amount_fen, ln.status_text, ln.refund_fen, self.import_id,
+            ))
+
+    def _add_refund(self, r: RefundRecord) -> None:
+        self._refunds.append((
+            r.platform, r.refund_no, r.order_no, r.line_key, r.status, r.status_text, r.amount_fen,
+            r.title, r.reason, r.applied_at, r.finished_at, self.import_id,
+        ))
+
+    def _buyer_id(self, r: OrderRecord) -> int | None:
+        key = r.buyer_key()
+        if key is None:
+            return None
+        ids = self._buyer_ids.get(r.platform)
+        if ids is None:
+            ids = self._buyer_ids[r.platform] = dict(
+                self.conn.execute("SELECT buyer_key, id FROM buyers WHERE platform = ?", (r.platform,))
+            )
+        buyer_id = ids.get(key)
+        if buyer_id is None:
+            buyer_id = ids[key] = self._next_buyer
+            self._next_buyer += 1
+        at = r.created_at or r.paid_at or ""
+        seen = self._profiles.get(buyer_id)
+        if seen is None or at >= seen[0]:
+            self._profiles[buyer_id] = (at, r.buyer_account, r.receiver_name, r.receiver_phone, r.province, r.city)
+        return buyer_id
+
+    def flush(self) -> None:
+        for table, sql, rows in (
+            ("orders", ORDER_UPSERT, self._orders),
+            ("order_lines", LINE_UPSERT, self._lines),
+            ("refunds", REFUND_UPSERT, self._refunds),
+        ):
+            if rows:
+                before = self.conn.total_changes
+                self.conn.executemany(sql, rows)
+                self._changes[table] += self.conn.total_changes - before
+                rows.clear()
+
+    def finish(self) -> WriteCounts:
+        """Flush, write buyers, and count what was added and what was updated."""
+        self.flush()
+        self._write_buyers()
+        counts = WriteCounts(buyers_added=self._next_buyer - self._first_new_buyer)
+        for table, prefix in (("orders", "orders"), ("order_lines", "lines"), ("refunds", "refunds")):
+            added = self.conn.execute(
+                f"SELECT count(*) FROM {table} WHERE id > ?", (self._max[table],)
+            ).fetchone()[0]
+            setattr(counts, f"{prefix}_added", added)
+            setattr(counts, f"{prefix}_updated", self._changes[table] - added)
+        return counts
+
+    def _write_buyers(self) -> None:
+        keys = {bid: (platform, key) for platform, ids in self._buyer_ids.items()
+                for key, bid in ids.items() if bid >= self._first_new_buyer}
+        new_rows, old_rows = [], []
+        for bid, (at, account, name, phone, province, city) in self._profiles.items():
+            if bid >= self._first_new_buyer:
+                platform, key = keys[bid]
+                new_rows.append((bid, platform, key, account, name, phone, province, city, at or None))
+            else:
+                old_rows.append((account, name, phone, province, city, at or None, bid, at))
+        self.conn.executemany(
+            "INSERT INTO buyers (id, platform, buyer_key, account, name, phone, province, city, profile_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new_rows,
+        )
+        # An existing buyer takes the profile of a newer order only, and only if it differs.
+        self.conn.executemany(
+            "UPDATE buyers SET account = coalesce(?1, account), name = coalesce(?2, name), "
+            "phone = coalesce(?3, phone), province = coalesce(?4, province), city = coalesce(?5, city), "
+            "profile_at = ?6 "
+            "WHERE id = ?7 AND (profile_at IS NULL OR profile_at < ?8) ",
+            old_rows,
+        )
