@@ -21,7 +21,7 @@ PROVINCES: dict[str, str] = {
 }
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 _BY_LENGTH = sorted(PROVINCES, key=len, reverse=True)
-_CITY_ENDINGS = ("市", "自治州", "地区", "盟", "州")
+_CITY_ENDINGS = ("市", "自治州", "地区", "盟")
 
 
 def normalise_province(text: str | None) -> str | None:
@@ -56,8 +56,9 @@ def split_address(address: str | None) -> tuple[str | None, str | None]:
         return province, None
     if " " in rest:
         return province, rest.split(" ", 1)[0]
-    for ending in _CITY_ENDINGS:  # by priority: 市 before 州 (广州市, 甘孜藏族自治州)
-        at = rest.find(ending)
-        if 0 < at < 10:
-            return province, rest[: at + len(ending)]
-    return province, None
+    # The earliest of the unambiguous endings; a bare 州 only when none is found
+    # (广州市 must not stop at 州; 甘孜藏族自治州康定市 must stop at 自治州).
+    ends = [rest.find(e) + len(e) for e in _CITY_ENDINGS if 0 < rest.find(e) < 10]
+    if not ends and 0 < rest.find("州") < 10:
+        ends = [rest.find("州") + 1]
+    return province, (rest[: min(ends)] if ends else None)

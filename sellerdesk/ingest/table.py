@@ -14,7 +14,7 @@ import csv
 import io
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,8 +54,8 @@ class Table:
     headers: list[str]  # stripped
     encoding: str | None  # None for spreadsheets
     _rows: Iterator[tuple[int, list]] = field(repr=False)
-    _fraction: callable = field(repr=False)
-    _close: callable = field(repr=False, default=lambda: None)
+    _fraction: Callable[[], float] = field(repr=False)
+    _close: Callable[[], None] = field(repr=False, default=lambda: None)
     merged_ranges: list = field(default_factory=list)  # spreadsheets: ((r0,c0),(r1,c1)), 0-based
     header_row: int = 1
 
@@ -65,6 +65,18 @@ class Table:
 
     def rows(self) -> Iterator[tuple[int, list]]:
         return self._rows
+
+    def watch(self, every: int, callback: Callable[[], None]) -> None:
+        """Call callback every `every` rows read (it may raise to stop the import)."""
+        inner = self._rows
+
+        def watched() -> Iterator[tuple[int, list]]:
+            for n, item in enumerate(inner, 1):
+                if n % every == 0:
+                    callback()
+                yield item
+
+        self._rows = watched()
 
     def fraction(self) -> float:
         """Share of the file read so far, 0..1."""

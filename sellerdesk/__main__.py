@@ -1,0 +1,27 @@
+"""Entry point: `sellerdesk COMMAND ...` runs the CLI; `sellerdesk [--db PATH] [--demo]` opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is not None and argv and argv[0] in _cli_commands():
+        from sellerdesk.cli import main as cli_main
+
+        return cli_main(argv)
+    from sellerdesk.app import main as app_main
+
+    return app_main(argv)
+
+
+def _cli_commands() -> tuple[str, ...]:
+    from sellerdesk.cli import COMMANDS
+
+    return COMMANDS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

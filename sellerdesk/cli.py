@@ -1,0 +1,161 @@
+"""The command line: the same services as the window, for users' own scripts.
+
+Exit codes: 0 ok, 2 bad usage, 3 a file could not be imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_USAGE, EXIT_IMPORT = 0, 2, 3
+COMMANDS = ("import", "stats", "demo")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sellerdesk", description="SellerDesk 店铺客户运营台")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", help="import platform export files / 导入平台导出文件")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--db", type=Path, help="shop database (default: the per-user data folder)")
+    p.add_argument("--platform", default="auto",
+                   choices=["auto", "taobao", "jd", "pdd", "1688", "douyin", "generic"])
+    p.add_argument("--map", dest="mapping",
+                   help="column mapping for other files: JSON file, JSON object or field=header,...")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = sub.add_parser("stats", help="headline figures / 店铺数据概览")
+    p.add_argument("--db", type=Path)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("demo", help="generate a demo shop / 生成演示店铺")
+    p.add_argument("--db", type=Path)
+    p.add_argument("--buyers", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+        return int(exc.code or 0)
+    from sellerdesk.services.shop import DatabaseError, ShopFile
+
+    shop = ShopFile(args.db)
+    try:
+        return {"import": _import, "stats": _stats, "demo": _demo}[args.command](shop, args)
+    except DatabaseError as exc:
+        print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
+        return EXIT_IMPORT if args.command == "import" else EXIT_USAGE
+
+
+def _import(shop, args) -> int:
+    from sellerdesk.services.importing import import_files, parse_mapping
+
+    mapping = None
+    if args.mapping:
+        try:
+            mapping = parse_mapping(args.mapping)
+        except (ValueError, OSError) as exc:
+            print(f"--map 格式不对 / bad --map: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    missing = [str(f) for f in args.files if not f.exists()]
+    if missing:
+        print("文件不存在 / file not found: " + ", ".join(missing), file=sys.stderr)
+        return EXIT_IMPORT
+    result = import_files(shop, args.files, platform=args.platform, mapping=mapping,
+                          progress=_stderr_progress if sys.stderr.isatty() else _quiet)
+    if args.json:
+        print(json.dumps([_file_json(f) for f in result.files], ensure_ascii=False, indent=2))
+    else:
+        for f in result.files:
+            _print_file(f)
+    return EXIT_IMPORT if result.failed else EXIT_OK
+
+
+def _file_json(f) -> dict:
+    c = f.counts
+    return {
+        "file": str(f.path), "imported": f.imported, "platform": f.platform, "layout": f.layout,
+        "encoding": f.encoding, "rows_read": f.rows_read, "rows_rejected": f.rows_rejected,
+        "orders_added": c.orders_added, "orders_updated": c.orders_updated, "lines_added": c.lines_added,
+        "refunds_added": c.refunds_added, "buyers_added": c.buyers_added,
+        "error": None if f.error is None else {"zh": f.error.message_zh, "en": f.error.message_en},
+        "rejected": [
+            {"row": e.row, "column": e.column, "reason_zh": e.reason_zh, "reason_en": e.reason_en, "value": e.value}
+            for e in f.errors
+        ],
+    }
+
+
+def _print_file(f) -> None:
+    if f.error is not None:
+        print(f"✗ {f.error.message('zh')}\n  {f.error.message('en')}", file=sys.stderr)
+        return
+    if f.cancelled:
+        print(f"✗ {f.file_name}: 已取消 / cancelled")
+        return
+    c = f.counts
+    print(f"✓ {f.file_name} [{f.layout_label_zh} / {f.layout_label_en}, {f.encoding or 'xlsx'}]")
+    print(f"  读取 {f.rows_read} 行 rows read · 新增订单 {c.orders_added} orders added · "
+          f"更新订单 {c.orders_updated} updated · 新买家 {c.buyers_added} buyers added · "
+          f"拒绝 {f.rows_rejected} rejected")
+    for e in f.errors[:50]:
+        print(f"  - {e.message('zh')} / {e.reason_en}")
+    if f.rows_rejected > 50:
+        print(f"  ... 另有 {f.rows_rejected - 50} 行 / {f.rows_rejected - 50} more rows (--json lists them)")
+
+
+def _stats(shop, args) -> int:
+    from sellerdesk.domain.money import format_fen
+    from sellerdesk.services.overview import load_overview
+
+    t = load_overview(shop).total
+    fig = {
+        "orders": t.orders,
+        "countable_orders": t.countable_orders,
+        "buyers": t.buyers,
+        "repeat_buyers": t.repeat_buyers,
+        "paid_total": format_fen(t.paid_fen),
+        "net_total": None if t.net_fen is None else format_fen(t.net_fen),
+        "refunded_orders": t.refunded_orders,
+    }
+    if args.json:
+        print(json.dumps(fig, ensure_ascii=False))
+    else:
+        labels = {"orders": "订单 orders", "countable_orders": "有效订单 countable orders", "buyers": "买家 buyers",
+                  "repeat_buyers": "老客 repeat buyers", "paid_total": "实付总额 paid total",
+                  "net_total": "净额 net total", "refunded_orders": "退款订单 refunded orders"}
+        for key, value in fig.items():
+            print(f"{labels[key]}: {'—' if value is None else value}")
+        if t.first_order_at:
+            print(f"时间范围 date range: {t.first_order_at[:10]} – {t.last_order_at[:10]}")
+    return EXIT_OK
+
+
+def _demo(shop, args) -> int:
+    from sellerdesk.services.demo import build_demo_shop
+
+    if args.buyers < 1:
+        print("--buyers 必须大于 0 / must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    result = build_demo_shop(shop, buyers=args.buyers, seed=args.seed,
+                             progress=_stderr_progress if sys.stderr.isatty() else _quiet)
+    added = sum(f.counts.orders_added for f in result.files)
+    print(f"演示店铺已生成 demo shop ready: {shop.path} ({added} orders)")
+    return EXIT_OK
+
+
+def _stderr_progress(fraction: float, message: str) -> None:
+    print(f"\r{fraction * 100:5.1f}% {message[:60]:60}", end="", file=sys.stderr, flush=True)
+    if fraction >= 1.0:
+        print(file=sys.stderr)
+
+
+def _quiet(fraction: float, message: str) -> None:
+    pass

@@ -1,0 +1,1 @@
+"""Use cases: one call per user action. Qt-free; long ones take progress and cancel."""

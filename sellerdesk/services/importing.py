@@ -1,0 +1,197 @@
+"""Import platform export files: one transaction per file, nothing half-done.
+
+For each file: open it (encoding and layout detected), stream its records into
+the store inside one transaction, report rejected rows, refresh the shop's
+figures, log the import. Cancel or a crash rolls the current file back; files
+finished before it stay imported. Unknown layouts use a column mapping given
+by the user or remembered for that header set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sellerdesk.domain.errors import FileImportError, ImportCancelled, RowError
+from sellerdesk.ingest.generic import FIELDS as MAPPING_FIELDS
+from sellerdesk.ingest.generic import REQUIRED as MAPPING_REQUIRED
+from sellerdesk.ingest.generic import GenericLayout, MappingError, parse_mapping
+from sellerdesk.ingest.layout import Layout, RowSink
+from sellerdesk.ingest.registry import UnknownLayoutError, detect, header_signature
+from sellerdesk.ingest.table import Table, open_table
+from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
+from sellerdesk.services.shop import ShopFile
+from sellerdesk.store.db import Store
+from sellerdesk.store.imports_log import finish_import, load_mapping, save_mapping, start_import
+from sellerdesk.store.order_writer import OrderWriter, WriteCounts
+from sellerdesk.store.summary import refresh_summary
+
+__all__ = [
+    "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "ImportResult", "UnknownLayoutError", "import_files", "MappingError", "parse_mapping",
+]
+
+PLATFORMS = ("auto", "taobao", "jd", "pdd", "1688", "douyin", "generic")
+_CHECK_EVERY = 500  # rows between cancel checks / progress reports
+
+
+@dataclass
+class FileResult:
+    path: Path
+    platform: str | None = None
+    layout: str | None = None
+    layout_label_zh: str | None = None
+    layout_label_en: str | None = None
+    encoding: str | None = None
+    rows_read: int = 0
+    rows_rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    counts: WriteCounts = field(default_factory=WriteCounts)
+    error: FileImportError | None = None  # the file was not imported at all
+    cancelled: bool = False
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
+    def imported(self) -> bool:
+        return self.error is None and not self.cancelled
+
+    @property
+    def needs_mapping(self) -> bool:
+        return isinstance(self.error, UnknownLayoutError)
+
+
+@dataclass
+class ImportResult:
+    files: list[FileResult]
+    changes: Changes
+
+    @property
+    def cancelled(self) -> bool:
+        return any(f.cancelled for f in self.files)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.error is not None]
+
+
+def import_files(
+    shop: ShopFile,
+    paths: list[str | Path],
+    *,
+    platform: str = "auto",
+    mapping: dict[str, str] | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Import each file in its own transaction. Call from a worker thread."""
+    cancel = cancel or CancelToken()
+    results: list[FileResult] = []
+    changes = Changes()
+    store = shop.open()
+    try:
+        for i, path in enumerate(paths):
+            path = Path(path)
+            result = FileResult(path=path)
+            results.append(result)
+            if cancel.cancelled:
+                result.cancelled = True
+                continue
+
+            def report(fraction: float, i=i, name=path.name) -> None:
+                progress((i + fraction) / len(paths), name)
+
+            report(0.0)
+            try:
+                _import_one(store, path, result, platform, mapping, report, cancel, now or datetime.now())
+            except ImportCancelled:
+                result.cancelled = True
+            except FileImportError as exc:
+                result.error = exc
+            if result.imported:
+                c = result.counts
+                changes |= Changes(
+                    orders=bool(c.orders_added or c.orders_updated or c.lines_added or c.lines_updated),
+                    buyers=bool(c.buyers_added),
+                    refunds=bool(c.refunds_added or c.refunds_updated),
+                    imports=True,
+                )
+        progress(1.0, "")
+    finally:
+        store.close()
+    return ImportResult(results, changes)
+
+
+def _import_one(store: Store, path: Path, result: FileResult, platform: str, mapping: dict[str, str] | None,
+                report, cancel: CancelToken, now: datetime) -> None:
+    with open_table(path) as table:
+        layout, remember = _layout_for(store, table, platform, mapping)
+        result.platform, result.layout = layout.platform, layout.key
+        result.layout_label_zh, result.layout_label_en = layout.label_zh, layout.label_en
+        result.encoding = table.encoding
+        sink = RowSink(path.name)
+
+        def tick() -> None:
+            cancel.check()
+            report(table.fraction())
+
+        table.watch(_CHECK_EVERY, tick)
+        digest = _sha256(path)
+        with store.transaction() as conn:
+            import_id = start_import(
+                conn, file_name=path.name, path=str(path.resolve()), sha256=digest, platform=layout.platform,
+                layout=layout.key, encoding=table.encoding, imported_at=start_import_time(now),
+            )
+            if remember:
+                save_mapping(conn, header_signature(table.headers), remember, start_import_time(now))
+            writer = OrderWriter(conn, import_id)
+            for record in layout.parse(table, sink):
+                writer.add(record)
+            cancel.check()
+            if sink.rows_read == 0:
+                raise FileImportError(
+                    path.name, "文件里只有表头，没有数据行。", "The file has a header but no data rows."
+                )
+            counts = writer.finish()
+            cancel.check()
+            refresh_summary(conn)
+            finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
+            cancel.check()  # the last moment a Cancel still rolls the file back
+        result.rows_read, result.rows_rejected = sink.rows_read, sink.rejected
+        result.errors, result.counts = sink.errors, counts
+
+
+def _layout_for(store: Store, table: Table, platform: str,
+                mapping: dict[str, str] | None) -> tuple[Layout, dict[str, str] | None]:
+    """The layout, and the mapping to remember for this header set (saved with the import)."""
+    if platform not in PLATFORMS:
+        raise ValueError(f"unknown platform {platform!r}")
+    if platform != "generic" and mapping is None:
+        try:
+            return detect(table, platform), None
+        except UnknownLayoutError:
+            pass
+    if mapping is None:
+        mapping = load_mapping(store.conn, header_signature(table.headers))
+        if mapping is None:
+            raise UnknownLayoutError(table.name, table.headers)
+    try:
+        return GenericLayout(mapping, table.headers), mapping
+    except MappingError as exc:
+        raise MappingError(table.name, exc.message_zh, exc.message_en) from None
+
+
+def start_import_time(now: datetime) -> str:
+    return now.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -1,0 +1,66 @@
+"""The log of imported files, and the column mappings users saved."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, fields
+
+from sellerdesk.store.order_writer import WriteCounts
+
+
+@dataclass(frozen=True)
+class ImportLogEntry:
+    id: int
+    file_name: str
+    path: str
+    platform: str
+    layout: str
+    encoding: str | None
+    imported_at: str
+    rows_read: int
+    rows_rejected: int
+    orders_added: int
+    orders_updated: int
+    lines_added: int
+    refunds_added: int
+    buyers_added: int
+
+
+def start_import(conn: sqlite3.Connection, *, file_name: str, path: str, sha256: str, platform: str,
+                 layout: str, encoding: str | None, imported_at: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO imports (file_name, path, sha256, platform, layout, encoding, imported_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (file_name, path, sha256, platform, layout, encoding, imported_at),
+    )
+    return cur.lastrowid
+
+
+def finish_import(conn: sqlite3.Connection, import_id: int, rows_read: int, rows_rejected: int,
+                  counts: WriteCounts) -> None:
+    values = {f.name: getattr(counts, f.name) for f in fields(counts)}
+    sets = ", ".join(f"{k} = :{k}" for k in values)
+    conn.execute(
+        f"UPDATE imports SET rows_read = :rows_read, rows_rejected = :rows_rejected, {sets} WHERE id = :id",
+        {**values, "rows_read": rows_read, "rows_rejected": rows_rejected, "id": import_id},
+    )
+
+
+def list_imports(conn: sqlite3.Connection, limit: int = 200) -> list[ImportLogEntry]:
+    cols = ", ".join(f.name for f in fields(ImportLogEntry))
+    return [ImportLogEntry(*r) for r in conn.execute(
+        f"SELECT {cols} FROM imports ORDER BY id DESC LIMIT ?", (limit,))]
+
+
+def load_mapping(conn: sqlite3.Connection, signature: str) -> dict[str, str] | None:
+    row = conn.execute("SELECT mapping FROM column_mappings WHERE signature = ?", (signature,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def save_mapping(conn: sqlite3.Connection, signature: str, mapping: dict[str, str], now: str) -> None:
+    conn.execute(
+        "INSERT INTO column_mappings (signature, mapping, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
+        (signature, json.dumps(mapping, ensure_ascii=False), now),
+    )
