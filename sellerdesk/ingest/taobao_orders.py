@@ -18,8 +18,9 @@ from sellerdesk.domain.dates import parse_datetime
 from sellerdesk.domain.money import MoneyError, parse_fen
 from sellerdesk.domain.orders import OrderRecord, OrderStatus, RefundState
 from sellerdesk.ingest.cells import clean
-from sellerdesk.ingest.layout import Layout, RowSink, is_blank, is_summary
+from sellerdesk.ingest.layout import SUMMARY_WORDS, Layout, RowSink, is_blank, is_summary
 from sellerdesk.ingest.table import Table
+from sellerdesk.ingest.taobao_items import LOST_DIGITS_EN, LOST_DIGITS_ZH, lost_digits
 from sellerdesk.ingest.taobao_status import taobao_status
 
 COLUMNS = {
@@ -69,11 +70,16 @@ class TaobaoOrdersCsv(Layout):
                 cells = cells + [""] * (width - len(cells))
             sink.rows_read += 1
             order_no = cell(cells, "order_no")
-            if not order_no:
-                if is_summary(cells):
+            if not order_no or order_no.startswith(SUMMARY_WORDS):
+                # Full-width blank rows (Excel re-saves leave ",,,,") and totals rows.
+                if is_blank(cells) or is_summary(cells):
                     sink.rows_read -= 1
                     continue
+            if not order_no:
                 sink.reject(row_no, header["order_no"], "缺少订单编号", "order number is missing")
+                continue
+            if lost_digits(cells[idx["order_no"]]):
+                sink.reject(row_no, header["order_no"], LOST_DIGITS_ZH, LOST_DIGITS_EN, order_no)
                 continue
             column = "status"
             try:

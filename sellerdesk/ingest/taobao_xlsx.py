@@ -1,0 +1,190 @@
+"""Taobao/Tmall 2024-25 千牛 export (ExportOrderList*.xlsx): one row per sub-order (子订单).
+
+Columns A-W: 子订单编号, 主订单编号, 商品标题, 商品价格, 购买数量, ..., 订单状态, 商家编码,
+买家应付货款, 买家实付金额, 退款状态, 退款金额, 订单创建时间, 订单付款时间, 商品ID, ...
+
+There is no buyer column: buyer fields stay None, and the store attaches the
+lines to an order it already knows (or keeps the order with an unknown buyer
+until an order report fills it in). Rows are grouped by 主订单编号; the order's
+money is the sum of its lines' 买家应付货款 / 买家实付金额, and its status and
+refund follow from the lines (see order_status() and _line_refund()).
+
+Cells arrive typed from the workbook (float, datetime, '' for empty); `--`,
+`None` and `#NULL!` are empty, and a leading `'` is dropped (cells.clean).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
+from sellerdesk.ingest.layout import BadCell, Columns, Layout, Row, RowSink
+from sellerdesk.ingest.table import Table
+from sellerdesk.ingest.taobao_items import grouped_orders, id_text, quantity, title_summary, total_quantity
+from sellerdesk.ingest.taobao_status import taobao_status
+
+COLUMNS = {
+    "sub_no": ("子订单编号",),
+    "order_no": ("主订单编号",),
+    "title": ("商品标题",),
+    "price": ("商品价格",),
+    "quantity": ("购买数量",),
+    "spec": ("商品属性",),
+    "status": ("订单状态",),
+    "sku": ("商家编码",),
+    "goods": ("买家应付货款",),
+    "paid": ("买家实付金额",),
+    "refund_status": ("退款状态",),
+    "refund": ("退款金额",),
+    "created": ("订单创建时间",),
+    "paid_at": ("订单付款时间",),
+    "item_id": ("商品ID", "商品id", "宝贝ID"),
+}
+
+# Words written in 退款金额 instead of an amount (seen in a 2025 importer).
+NO_REFUND_WORDS = frozenset({"无退款申请", "无退款"})
+
+# The furthest-along open line decides the order's status.
+_PROGRESS = (OrderStatus.COMPLETED, OrderStatus.SHIPPED, OrderStatus.PAID, OrderStatus.UNPAID)
+
+
+@dataclass(slots=True)
+class _Line:
+    record: LineRecord
+    status: OrderStatus
+    goods_fen: int | None
+    created_at: str | None
+    paid_at: str | None
+
+
+class TaobaoSubOrdersXlsx(Layout):
+    key = "taobao_suborders"
+    platform = "taobao"
+    kind = "lines"
+    label_zh = "淘宝/天猫 子订单报表（千牛 xlsx）"
+    label_en = "Taobao/Tmall sub-order report (Qianniu xlsx)"
+    required_headers = ("子订单编号", "主订单编号", "订单状态")
+    hint_headers = ("商品标题", "买家实付金额", "退款状态", "退款金额", "订单付款时间", "商品ID")
+    spreadsheet = True
+
+    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
+        cols = Columns(table, COLUMNS)
+        knows_refunds = cols.has("refund_status") or cols.has("refund")
+        parse_row = lambda row: _line(row, knows_refunds)  # noqa: E731
+        for order_no, first_row, lines in grouped_orders(table, sink, cols, "order_no", parse_row):
+            records = [ln.record for ln in lines]
+            status, status_text = order_status([(ln.status, ln.record.status_text) for ln in lines])
+            paid = _sum(ln.record.amount_fen for ln in lines)
+            refund = _sum(ln.record.refund_fen for ln in lines)
+            yield OrderRecord(
+                platform="taobao",
+                order_no=order_no,
+                row=first_row,
+                status=status,
+                status_text=status_text,
+                created_at=min((ln.created_at for ln in lines if ln.created_at), default=None),
+                paid_at=min((ln.paid_at for ln in lines if ln.paid_at), default=None),
+                goods_fen=_sum(ln.goods_fen for ln in lines),
+                paid_fen=paid,
+                refund_fen=refund,
+                refund_state=_refund_state(status, records, paid, refund),
+                item_count=total_quantity(records),
+                title=title_summary(records),
+                lines=records,
+            )
+
+
+def order_status(lines: list[tuple[OrderStatus, str]]) -> tuple[OrderStatus, str]:
+    """The order's status (and the text that gave it) from its lines' statuses.
+
+    - Every line 交易关闭 (CLOSED): the order is CLOSED (never paid, or all refunded).
+    - Otherwise closed lines are refunded or cancelled parts of a live order and
+      do not decide; the furthest-along open line does:
+      COMPLETED > SHIPPED > PAID > UNPAID. So one 交易成功 line makes the order
+      COMPLETED, a shipped line next to a waiting one makes it SHIPPED (as
+      卖家部分发货 does).
+    """
+    open_lines = [(s, t) for s, t in lines if s != OrderStatus.CLOSED]
+    if not open_lines:
+        return OrderStatus.CLOSED, lines[0][1]
+    for wanted in _PROGRESS:
+        for status, text in open_lines:
+            if status == wanted:
+                return status, text
+    return open_lines[0]  # a status outside the progression (none in Taobao's words)
+
+
+def _line(row: Row, knows_refunds: bool) -> _Line:
+    status_text = row.required("status")
+    status = taobao_status(status_text)
+    if status is None:
+        raise BadCell(row.cols.header["status"], "无法识别的订单状态", "unknown order status", status_text)
+    paid = row.fen("paid")
+    paid_at = row.datetime("paid_at")
+    record = LineRecord(
+        line_key=id_text(row, "sub_no"),
+        title=row.text("title"),
+        item_id=row.text("item_id"),
+        sku=row.text("sku"),
+        spec=row.text("spec"),
+        quantity=quantity(row, "quantity"),
+        unit_price_fen=row.fen("price"),
+        amount_fen=paid,
+        status_text=status_text,
+    )
+    refund_text = row.text("refund_status")
+    amount = None if row.text("refund") in NO_REFUND_WORDS else row.fen("refund")
+    record.refund_fen = _line_refund(status, paid_at, paid, refund_text, amount, knows_refunds)
+    return _Line(record, status, row.fen("goods"), row.datetime("created"), paid_at)
+
+
+def _line_refund(
+    status: OrderStatus,
+    paid_at: str | None,
+    paid: int | None,
+    refund_text: str | None,
+    amount: int | None,
+    knows_refunds: bool,
+) -> int | None:
+    """Money that went back to the buyer for one line; None when the file cannot say.
+
+    - 退款成功: 退款金额 (the whole line's 实付 when the amount is blank);
+    - any other 退款状态 (退款关闭, a request still open, ...): nothing moved yet;
+    - no 退款状态 text: 退款金额 as written, as in the order report;
+    - a line that is 交易关闭 after payment was refunded in full, whatever the
+      refund columns say (Taobao closes a paid line only by refunding it).
+    """
+    refund: int | None
+    if refund_text and "退款成功" in refund_text:
+        refund = amount if amount else (paid or 0)
+    elif refund_text:
+        refund = 0
+    elif knows_refunds:
+        refund = amount or 0
+    else:
+        refund = None
+    if status == OrderStatus.CLOSED and paid_at and (paid or 0) > 0 and not refund:
+        refund = paid
+    return refund
+
+
+def _refund_state(
+    status: OrderStatus, lines: list[LineRecord], paid: int | None, refund: int | None
+) -> RefundState | None:
+    """FULL when the order closed after payment or every paid line got its money back."""
+    if refund is None:
+        return None
+    if refund <= 0:
+        return RefundState.NONE
+    if status == OrderStatus.CLOSED and (paid or 0) > 0:
+        return RefundState.FULL
+    paid_lines = [ln for ln in lines if (ln.amount_fen or 0) > 0]
+    if paid_lines and all((ln.refund_fen or 0) >= ln.amount_fen for ln in paid_lines):
+        return RefundState.FULL
+    return RefundState.PARTIAL
+
+
+def _sum(values) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None

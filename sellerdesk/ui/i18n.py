@@ -1,0 +1,70 @@
+"""The UI language: Qt translators for our strings and Qt's own, switched live.
+
+Source strings are English; Chinese comes from resources/translations/*.qm.
+Widgets retranslate on QEvent.LanguageChange. Texts that services deliver in
+both languages (error messages, layout labels) are picked with `lang()`, which
+follows QLocale's default, set here on every switch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+# Shown in the language menu in their own language, never translated.
+LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+APP_CATALOG = "sellerdesk_zh_CN"
+_LOCALES = {
+    "zh": (QLocale.Language.Chinese, QLocale.Territory.China),
+    "en": (QLocale.Language.English, QLocale.Territory.UnitedStates),
+}
+
+
+def lang() -> str:
+    """'zh' or 'en': the language the UI shows now."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def pick(zh: str | None, en: str | None) -> str:
+    """The service-provided text in the current UI language."""
+    return (zh if lang() == "zh" else en) or zh or en or ""
+
+
+class Translations:
+    """Owns the installed translators; one per application."""
+
+    def __init__(self, app: QCoreApplication, translations_dir: Path = TRANSLATIONS_DIR):
+        self._app = app
+        self._dir = translations_dir
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def switch(self, language: str) -> None:
+        """Install the translators for language; widgets get QEvent.LanguageChange."""
+        if language not in LANGUAGES:
+            language = DEFAULT_LANGUAGE
+        # The locale first: LanguageChange handlers call lang().
+        QLocale.setDefault(QLocale(*_LOCALES[language]))
+        changed = bool(self._installed)
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        if language == "zh":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name, folder in (("qtbase_zh_CN", qt_dir), (APP_CATALOG, str(self._dir))):
+                translator = QTranslator(self._app)
+                if translator.load(name, folder):
+                    self._app.installTranslator(translator)
+                    self._installed.append(translator)
+                    changed = True
+        self.language = language
+        if not changed:  # nothing was (un)installed, so Qt sent no event: send one
+            QCoreApplication.sendEvent(self._app, QEvent(QEvent.Type.LanguageChange))
+
+    def has_catalog(self) -> bool:
+        return (self._dir / f"{APP_CATALOG}.qm").is_file()

@@ -1,0 +1,1 @@
+"""Importing files from the window: progress, column mapping, the summary."""

@@ -1,0 +1,1 @@
+"""Table models: column constants, a sort role with raw values, translatable headers."""

@@ -1,0 +1,90 @@
+"""The command line, run as a user runs it: a subprocess with arguments and exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.services import taobao_csv as tb
+
+
+def run(*args, env_home=None):
+    proc = subprocess.run([sys.executable, "-m", "sellerdesk", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture
+def orders_csv(tmp_path):
+    return tb.write(tmp_path / "ExportOrderList1.csv", [
+        tb.row("1001", "tb_a", "201.12"),
+        tb.row("1002", "tb_a", "99.00", created="2025-11-12 10:00:00"),
+        tb.row("1003", "tb_b", "50.00", status="交易关闭", refund="50.00"),
+        tb.row("1004", "tb_c", "bad"),
+    ])
+
+
+def test_import_then_stats_json(tmp_path, orders_csv):
+    db = tmp_path / "shop.sqlite"
+    code, out, err = run("import", orders_csv, "--db", db, "--json")
+    assert code == 0, err
+    [f] = json.loads(out)
+    assert (f["orders_added"], f["buyers_added"], f["rows_rejected"]) == (3, 2, 1)
+    assert f["rejected"][0]["row"] == 5 and f["rejected"][0]["column"] == "买家实际支付金额"
+    code, out, err = run("stats", "--db", db, "--json")
+    assert code == 0, err
+    assert json.loads(out) == {
+        "orders": 3, "countable_orders": 2, "buyers": 2, "repeat_buyers": 1,
+        "paid_total": "300.12", "net_total": "300.12", "refunded_orders": 1,
+    }
+
+
+def test_human_readable_import_summary(tmp_path, orders_csv):
+    code, out, _ = run("import", orders_csv, "--db", tmp_path / "s.sqlite")
+    assert code == 0
+    assert "新增订单 3" in out and "rows read" in out and "第 5 行" in out
+
+
+def test_a_file_that_cannot_be_imported_exits_3(tmp_path):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("name,amount\nfoo,1\n", encoding="utf-8")
+    code, _, err = run("import", bad, "--db", tmp_path / "s.sqlite")
+    assert code == 3 and "notes.csv" in err and "Unknown file layout" in err
+    code, _, err = run("import", tmp_path / "missing.csv", "--db", tmp_path / "s.sqlite")
+    assert code == 3
+
+
+def test_generic_import_with_map(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("单号,客户,金额,状态\nA1,老王,12.50,已完成\nA2,老王,2.00,已完成\n", encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    code, out, err = run("import", path, "--db", db, "--map", "order_no=单号,buyer=客户,paid=金额,status=状态")
+    assert code == 0, err
+    code, out, _ = run("stats", "--db", db, "--json")
+    assert json.loads(out)["repeat_buyers"] == 1
+
+
+def test_bad_usage_exits_2(tmp_path):
+    assert run("import")[0] == 2
+    assert run("import", "x.csv", "--platform", "amazon")[0] == 2
+    assert run("stats", "--bogus")[0] == 2
+    assert run("import", "x.csv", "--map", "nonsense")[0] == 2
+
+
+def test_stats_of_an_empty_shop(tmp_path):
+    code, out, _ = run("stats", "--db", tmp_path / "new.sqlite", "--json")
+    assert code == 0
+    assert json.loads(out) == {"orders": 0, "countable_orders": 0, "buyers": 0, "repeat_buyers": 0,
+                               "paid_total": "0.00", "net_total": None, "refunded_orders": None}
+
+
+def test_a_newer_database_is_refused(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "future.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    code, _, err = run("stats", "--db", db)
+    assert code == 2 and "newer" in err
