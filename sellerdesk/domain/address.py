@@ -20,19 +20,24 @@ PROVINCES: dict[str, str] = {
     "香港": "香港特别行政区", "澳门": "澳门特别行政区",
 }
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
-_BY_LENGTH = sorted(PROVINCES, key=len, reverse=True)
 _CITY_ENDINGS = ("市", "自治州", "地区", "盟")
+
+
+def _province_short(text: str) -> str | None:
+    """The short province name the text starts with (names are 2 or 3 characters)."""
+    if text[:2] in PROVINCES:
+        return text[:2]
+    if text[:3] in PROVINCES:
+        return text[:3]
+    return None
 
 
 def normalise_province(text: str | None) -> str | None:
     """'广东', '广东省' -> '广东省'; masked ('****') or unknown -> None."""
     if not text or "*" in text:
         return None
-    text = text.strip()
-    for short in _BY_LENGTH:
-        if text.startswith(short):
-            return PROVINCES[short]
-    return None
+    short = _province_short(text.strip())
+    return PROVINCES[short] if short else None
 
 
 def split_address(address: str | None) -> tuple[str | None, str | None]:
@@ -40,7 +45,7 @@ def split_address(address: str | None) -> tuple[str | None, str | None]:
     if not address or address.startswith(("##", "$$")):
         return None, None
     text = address.strip()
-    province_short = next((s for s in _BY_LENGTH if text.startswith(s)), None)
+    province_short = _province_short(text)
     if province_short is None:
         return None, None
     province = PROVINCES[province_short]

@@ -185,7 +185,7 @@ def _quantity(row: Row) -> int | None:
     raw = row.raw("quantity")
     if isinstance(raw, float) and not raw.is_integer():
         return None
-    text = clean(raw).replace(",", "")
-    if text and "." in text and text.replace(".", "", 1).isdigit() and text.split(".")[1].strip("0"):
+    whole, dot, frac = clean(raw).replace(",", "").partition(".")
+    if dot and whole.isdigit() and frac.isdigit() and frac.strip("0"):
         return None
     return row.int("quantity")

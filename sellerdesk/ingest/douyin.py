@@ -116,7 +116,7 @@ class DouyinOrders(FoldedLayout):
         if status is None:
             raise unknown_status(row, "status")
         after_sale = row.text("after_sale")
-        refunded = bool(after_sale) and "退款成功" in after_sale  # type: ignore[operator]
+        refunded = after_sale is not None and "退款成功" in after_sale
         amount = row.fen("amount")
         line_no = row.text("line_no")
         if line_no is not None:

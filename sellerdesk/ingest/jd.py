@@ -65,27 +65,27 @@ _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 _EXACT_FLOAT_LIMIT = 2**53
 
 
+LOST_DIGITS_ZH = "编号被表格软件存成了数字，末几位已丢失：请使用平台导出的原始文件"
+LOST_DIGITS_EN = (
+    "the number was stored as a number by a spreadsheet and lost its last digits: "
+    "use the file as the platform exported it"
+)
+
+
 def order_number(row: Row, key: str) -> str:
-    """The order number of a row as text; BadCell when missing or mangled by Excel."""
+    """An order number as text; BadCell when missing or mangled by a spreadsheet.
+
+    A float beyond 2**53 (a typed xlsx cell) or Excel's '6.91793E+18' (a CSV
+    re-saved in Excel) no longer holds the real number, and guessing would
+    merge different orders.
+    """
     raw = row.raw(key)
     column = row.cols.header[key]
-    if isinstance(raw, float) and abs(raw) >= _EXACT_FLOAT_LIMIT:
-        raise BadCell(
-            column,
-            "订单号在表格里被存成了数字，末几位已经丢失，请使用平台原始导出文件",
-            "the order number was stored as a number and lost its last digits; use the original export",
-            raw,
-        )
     text = row.text(key)
     if not text:
         raise BadCell(column, "缺少订单编号", "order number is missing")
-    if _SCIENTIFIC.match(text):
-        raise BadCell(
-            column,
-            "订单号被 Excel 改成了科学计数法，无法还原，请使用平台原始导出文件",
-            "Excel turned the order number into scientific notation; use the original export",
-            text,
-        )
+    if (isinstance(raw, float) and abs(raw) >= _EXACT_FLOAT_LIMIT) or _SCIENTIFIC.match(text):
+        raise BadCell(column, LOST_DIGITS_ZH, LOST_DIGITS_EN, raw)
     return text
 
 
@@ -190,6 +190,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "price": ("京东价",),
     "order_amount": ("订单金额",),
     "payable": ("应付金额",),
+    "balance": ("余额支付",),
     "status": ("订单状态",),
     "account": ("下单帐号", "下单账号"),
     "name": ("客户姓名",),
@@ -244,7 +245,8 @@ class JdOrders(FoldedLayout):
             "paid_at": row.datetime("paid_at"),
             "goods_fen": row.fen("order_amount"),
             "shipping_fen": row.fen("shipping"),
-            "paid_fen": row.fen("payable"),
+            # The buyer paid 应付金额 online plus 余额支付 from their JD balance.
+            "paid_fen": _add(row.fen("payable"), row.fen("balance")),
             "buyer_account": row.text("account"),
             "receiver_name": row.text("name"),
             "receiver_phone": row.text("phone"),
@@ -280,3 +282,7 @@ class JdOrders(FoldedLayout):
             lines=lines,
             **order,
         )
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return a if b is None else (a or 0) + b

@@ -53,7 +53,7 @@ def pdd_refund(
     status: OrderStatus, refunded_by_status: bool, after_sale: str | None, paid: int | None
 ) -> tuple[int | None, RefundState]:
     """(refund_fen, refund_state) from 订单状态 and 售后状态."""
-    refund_success = bool(after_sale) and REFUNDED_SUFFIX in after_sale  # type: ignore[operator]
+    refund_success = after_sale is not None and REFUNDED_SUFFIX in after_sale
     if refunded_by_status or (status == OrderStatus.CLOSED and refund_success):
         return paid, RefundState.FULL
     if refund_success and status in (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED):

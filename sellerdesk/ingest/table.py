@@ -226,7 +226,8 @@ def _open_spreadsheet(path: Path) -> Table:
         sheet = workbook.get_sheet_by_index(0)
         merged = list(sheet.merged_cell_ranges or [])
         height = max(sheet.height, 1)
-        # calamine trims leading empty rows; sheet.start says where data begins
+        # sheet.start says where data begins; whether iter_rows trims the empty rows
+        # above it depends on the version (0.9 does not), so the first row decides below
         first_row_offset = (sheet.start or (0, 0))[0]
         row_iter = sheet.iter_rows()
     except (CalamineError, zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -239,9 +240,12 @@ def _open_spreadsheet(path: Path) -> Table:
 
     def numbered() -> Iterator[tuple[int, list]]:
         try:
+            offset = None
             for i, cells in enumerate(row_iter):
+                if offset is None:  # trimmed: the first row holds data; untrimmed: it is empty
+                    offset = first_row_offset if any(str(c).strip() for c in cells) else 0
                 state["done"] = i + 1
-                yield first_row_offset + i + 1, cells
+                yield offset + i + 1, cells
         except CalamineError as exc:
             raise FileImportError(
                 path.name,

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from sellerdesk.domain.orders import LineRecord, OrderRecord
-from sellerdesk.ingest.layout import BadCell, Columns, Layout, Row, RowSink, is_blank, is_summary
+from sellerdesk.ingest.cells import clean
+from sellerdesk.ingest.layout import SUMMARY_WORDS, BadCell, Columns, Layout, Row, RowSink, is_blank, is_summary
 from sellerdesk.ingest.table import Table
 
 COLUMNS = {
@@ -62,7 +63,7 @@ def lost_digits(raw: object) -> bool:
     if isinstance(raw, float):
         return abs(raw) >= _EXACT_FLOAT_LIMIT
     if isinstance(raw, str) and ("E" in raw or "e" in raw):  # cheap test first: the bulk path calls this
-        return bool(_SCIENTIFIC.match(raw.strip()))
+        return bool(_SCIENTIFIC.match(clean(raw)))
     return False
 
 
@@ -103,15 +104,18 @@ def grouped_orders(
     groups: dict[str, _Group] = {}
     rejections: list[tuple[int, str | None, str, str, object]] = []
     for row_no, cells in table.rows():
-        if is_blank(cells) or is_summary(cells):
-            continue
-        sink.rows_read += 1
         row = Row(cells, cols, row_no)
         try:
             order_no = id_text(row, order_key)
         except BadCell as bad:
+            if is_blank(cells) or is_summary(cells):
+                continue
+            sink.rows_read += 1
             rejections.append((row_no, bad.column, bad.zh, bad.en, bad.value))
             continue
+        if order_no.startswith(SUMMARY_WORDS) and is_summary(cells):
+            continue
+        sink.rows_read += 1
         group = groups.get(order_no)
         if group is None:
             group = groups[order_no] = _Group()

@@ -12,12 +12,13 @@ of going through the generic Row accessor.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 from sellerdesk.domain.address import split_address
 from sellerdesk.domain.dates import parse_datetime
 from sellerdesk.domain.money import MoneyError, parse_fen
 from sellerdesk.domain.orders import OrderRecord, OrderStatus, RefundState
-from sellerdesk.ingest.cells import clean
+from sellerdesk.ingest.cells import clean_all
 from sellerdesk.ingest.layout import SUMMARY_WORDS, Layout, RowSink, is_blank, is_summary
 from sellerdesk.ingest.table import Table
 from sellerdesk.ingest.taobao_items import LOST_DIGITS_EN, LOST_DIGITS_ZH, lost_digits
@@ -51,17 +52,19 @@ class TaobaoOrdersCsv(Layout):
     label_zh = "淘宝/天猫 订单报表"
     label_en = "Taobao/Tmall order report"
     required_headers = ("订单编号", "买家会员名", "订单状态")
+    # A 1688 export re-saved as CSV shares those three; these are 1688's own.
+    excluded_headers = ("货品标题", "实付款(元)")
     hint_headers = ("买家实际支付金额", "买家实付金额", "订单付款时间", "收货人姓名", "宝贝标题")
 
     def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
-        idx = {k: table.index(*names) for k, names in COLUMNS.items()}
-        header = {k: table.headers[i] for k, i in idx.items() if i is not None}
-        width = max(i for i in idx.values() if i is not None) + 1
-        knows_refunds = idx["refund"] is not None or idx["settled"] is not None
-
-        def cell(cells: list, key: str) -> str:
-            i = idx[key]
-            return clean(cells[i]) if i is not None else ""
+        keys = [k for k, names in COLUMNS.items() if table.index(*names) is not None]
+        positions = [table.index(*COLUMNS[k]) for k in keys]
+        header = dict(zip(keys, (table.headers[i] for i in positions)))
+        width = max(positions) + 1
+        pick = itemgetter(*positions)  # all used cells of a row in one C call
+        order_at = positions[keys.index("order_no")]
+        knows_refunds = "refund" in header or "settled" in header
+        empty = dict.fromkeys(COLUMNS, "")
 
         for row_no, cells in table.rows():
             if len(cells) < width:
@@ -69,7 +72,8 @@ class TaobaoOrdersCsv(Layout):
                     continue
                 cells = cells + [""] * (width - len(cells))
             sink.rows_read += 1
-            order_no = cell(cells, "order_no")
+            v = {**empty, **dict(zip(keys, clean_all(pick(cells))))}
+            order_no = v["order_no"]
             if not order_no or order_no.startswith(SUMMARY_WORDS):
                 # Full-width blank rows (Excel re-saves leave ",,,,") and totals rows.
                 if is_blank(cells) or is_summary(cells):
@@ -78,55 +82,50 @@ class TaobaoOrdersCsv(Layout):
             if not order_no:
                 sink.reject(row_no, header["order_no"], "缺少订单编号", "order number is missing")
                 continue
-            if lost_digits(cells[idx["order_no"]]):
+            if lost_digits(cells[order_at]):
                 sink.reject(row_no, header["order_no"], LOST_DIGITS_ZH, LOST_DIGITS_EN, order_no)
                 continue
             column = "status"
             try:
-                status_text = cell(cells, "status")
-                status = taobao_status(status_text)
+                status = taobao_status(v["status"])
                 if status is None:
-                    raise ValueError(status_text)
+                    raise ValueError(v["status"])
                 column = "created"
-                created = cell(cells, "created")
-                created = parse_datetime(created) if created else None
+                created = parse_datetime(v["created"]) if v["created"] else None
                 column = "paid_at"
-                paid_at = cell(cells, "paid_at")
-                paid_at = parse_datetime(paid_at) if paid_at else None
+                paid_at = parse_datetime(v["paid_at"]) if v["paid_at"] else None
                 column = "paid"
-                paid = _fen(cell(cells, "paid"))
+                paid = parse_fen(v["paid"]) if v["paid"] else None
                 column = "goods"
-                goods = _fen(cell(cells, "goods"))
+                goods = parse_fen(v["goods"]) if v["goods"] else None
                 column = "shipping"
-                shipping = _fen(cell(cells, "shipping"))
+                shipping = parse_fen(v["shipping"]) if v["shipping"] else None
                 column = "refund"
-                refund = _fen(cell(cells, "refund"))
+                refund = parse_fen(v["refund"]) if v["refund"] else None
                 column = "settled"
-                settled = _fen(cell(cells, "settled"))
+                settled = parse_fen(v["settled"]) if v["settled"] else None
                 column = "quantity"
-                quantity = cell(cells, "quantity")
-                quantity = int(quantity) if quantity else None
+                quantity = int(v["quantity"]) if v["quantity"] else None
             except (ValueError, MoneyError):
-                bad = cells[idx[column]]
                 zh, en = _REASONS[column]
-                sink.reject(row_no, header.get(column, column), zh, en, clean(bad))
+                sink.reject(row_no, header.get(column, column), zh, en, v[column])
                 continue
             refund_fen, refund_state = _refund(status, paid_at, paid, refund, settled, knows_refunds)
-            address = cell(cells, "address") or None
+            address = v["address"] or None
             province, city = split_address(address)
             yield OrderRecord(
                 platform="taobao",
                 order_no=order_no,
                 row=row_no,
-                shop=cell(cells, "shop") or None,
-                buyer_account=cell(cells, "account") or None,
-                receiver_name=cell(cells, "name") or None,
-                receiver_phone=cell(cells, "phone") or cell(cells, "tel") or None,
+                shop=v["shop"] or None,
+                buyer_account=v["account"] or None,
+                receiver_name=v["name"] or None,
+                receiver_phone=v["phone"] or v["tel"] or None,
                 province=province,
                 city=city,
                 address=address,
                 status=status,
-                status_text=status_text,
+                status_text=v["status"],
                 created_at=created,
                 paid_at=paid_at,
                 goods_fen=goods,
@@ -135,7 +134,7 @@ class TaobaoOrdersCsv(Layout):
                 refund_fen=refund_fen,
                 refund_state=refund_state,
                 item_count=quantity,
-                title=cell(cells, "title") or None,
+                title=v["title"] or None,
             )
 
 
@@ -150,10 +149,6 @@ _REASONS = {
     "settled": ("金额格式不对", "not an amount of money"),
     "quantity": ("不是整数", "not a whole number"),
 }
-
-
-def _fen(text: str) -> int | None:
-    return parse_fen(text) if text else None
 
 
 def _refund(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
 from sellerdesk.ingest.layout import BadCell, Columns, Layout, Row, RowSink
@@ -71,7 +72,7 @@ class TaobaoSubOrdersXlsx(Layout):
     def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
         cols = Columns(table, COLUMNS)
         knows_refunds = cols.has("refund_status") or cols.has("refund")
-        parse_row = lambda row: _line(row, knows_refunds)  # noqa: E731
+        parse_row = partial(_line, knows_refunds=knows_refunds)
         for order_no, first_row, lines in grouped_orders(table, sink, cols, "order_no", parse_row):
             records = [ln.record for ln in lines]
             status, status_text = order_status([(ln.status, ln.record.status_text) for ln in lines])

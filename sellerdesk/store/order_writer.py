@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from sellerdesk.domain.orders import OrderRecord, RefundRecord
+from sellerdesk.store.migrations import ORDER_INDEXES
 
 ORDER_COLUMNS = (
     "platform", "order_no", "shop", "buyer_id", "receiver_name", "receiver_phone", "province", "city",
@@ -69,6 +70,10 @@ class OrderWriter:
         self._lines: list[tuple] = []
         self._refunds: list[tuple] = []
         self._max = {t: self._max_id(t) for t in ("orders", "order_lines", "refunds")}
+        self._bulk = self._max["orders"] == 0 and not conn.execute("SELECT 1 FROM orders LIMIT 1").fetchone()
+        if self._bulk:
+            for name in ORDER_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
         self._changes = {"orders": 0, "order_lines": 0, "refunds": 0}
         self._buyer_ids: dict[str, dict[str, int]] = {}
         self._next_buyer = self._max_id("buyers") + 1
@@ -141,6 +146,9 @@ class OrderWriter:
         """Flush, write buyers, and count what was added and what was updated."""
         self.flush()
         self._write_buyers()
+        if self._bulk:
+            for sql in ORDER_INDEXES.values():
+                self.conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
         counts = WriteCounts(buyers_added=self._next_buyer - self._first_new_buyer)
         for table, prefix in (("orders", "orders"), ("order_lines", "lines"), ("refunds", "refunds")):
             added = self.conn.execute(

@@ -20,8 +20,8 @@ LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 APP_CATALOG = "sellerdesk_zh_CN"
 _LOCALES = {
-    "zh": (QLocale.Language.Chinese, QLocale.Territory.China),
-    "en": (QLocale.Language.English, QLocale.Territory.UnitedStates),
+    "zh": (QLocale.Language.Chinese, QLocale.Country.China),
+    "en": (QLocale.Language.English, QLocale.Country.UnitedStates),
 }
 
 
@@ -36,12 +36,14 @@ def pick(zh: str | None, en: str | None) -> str:
 
 
 class Translations:
-    """Owns the installed translators; one per application."""
+    """Switches the application's translators (one set per process, like the
+    QApplication they are installed on: a second Translations replaces them)."""
+
+    _installed: list[QTranslator] = []  # shared: translators are application-wide state
 
     def __init__(self, app: QCoreApplication, translations_dir: Path = TRANSLATIONS_DIR):
         self._app = app
         self._dir = translations_dir
-        self._installed: list[QTranslator] = []
         self.language = "en"
 
     def switch(self, language: str) -> None:
@@ -50,17 +52,17 @@ class Translations:
             language = DEFAULT_LANGUAGE
         # The locale first: LanguageChange handlers call lang().
         QLocale.setDefault(QLocale(*_LOCALES[language]))
-        changed = bool(self._installed)
-        for translator in self._installed:
+        changed = bool(Translations._installed)
+        for translator in Translations._installed:
             self._app.removeTranslator(translator)
-        self._installed = []
+        Translations._installed = []
         if language == "zh":
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             for name, folder in (("qtbase_zh_CN", qt_dir), (APP_CATALOG, str(self._dir))):
                 translator = QTranslator(self._app)
                 if translator.load(name, folder):
                     self._app.installTranslator(translator)
-                    self._installed.append(translator)
+                    Translations._installed.append(translator)
                     changed = True
         self.language = language
         if not changed:  # nothing was (un)installed, so Qt sent no event: send one

@@ -16,13 +16,15 @@ from sellerdesk.domain.money import MoneyError, fen_from_number, format_fen, for
         (".5", 50),
         ("12.500", 1250),
         ("7661.6", 766160),
+        ("12,345,678.90", 1234567890),
+        ("-1,000", -100000),
     ],
 )
 def test_parse_fen_accepts_what_platforms_write(text, fen):
     assert parse_fen(text) == fen
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.2.3", "12.345", "1e5", "--", "元"])
+@pytest.mark.parametrize("text", ["", "abc", "1.2.3", "12.345", "1e5", "--", "元", "12,50", "1,2345.00"])
 def test_parse_fen_refuses_what_is_not_money(text):
     with pytest.raises(MoneyError):
         parse_fen(text)

@@ -1,0 +1,221 @@
+"""The main window: menus, drag and drop, the Overview, and the shop file it works on.
+
+Every write runs on the TaskRunner's lane; when it commits, the window
+re-broadcasts its Changes through `changes_made` and each view refreshes
+what it shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
+
+from sellerdesk.services.jobs import Changes
+from sellerdesk.services.shop import DatabaseError, ShopFile
+from sellerdesk.ui import about, shop_files
+from sellerdesk.ui.errors import show_failure
+from sellerdesk.ui.i18n import Translations, lang, pick
+from sellerdesk.ui.importing.import_controller import ImportController
+from sellerdesk.ui.main_menu import MainMenu
+from sellerdesk.ui.overview.overview_page import OverviewPage
+from sellerdesk.ui.shop_lock import ShopLock
+from sellerdesk.ui.tasks import Task, TaskRunner
+from sellerdesk.ui.ui_state import UiState
+from sellerdesk.ui.widgets.progress_dialog import TaskProgressDialog
+
+IMPORT_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
+
+
+def importable(urls: list[QUrl]) -> list[Path]:
+    paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in IMPORT_SUFFIXES and p.is_file()]
+
+
+class MainWindow(QMainWindow):
+    changes_made = Signal(object)  # Changes, re-broadcast to every view
+    shop_changed = Signal(object)  # the ShopFile now open
+
+    def __init__(self, state: UiState, translations: Translations, runner: TaskRunner | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.state = state
+        self.translations = translations
+        self.runner = runner or TaskRunner(self)
+        self.shop: ShopFile | None = None
+        self.lock: ShopLock | None = None
+        self.setAcceptDrops(True)
+
+        self.menu = MainMenu(self)
+        self.menu.check_language(translations.language)
+        self.menu.import_files.triggered.connect(self.choose_and_import)
+        self.menu.open_database.triggered.connect(self.choose_database)
+        self.menu.backup_database.triggered.connect(self.backup_database)
+        self.menu.quit.triggered.connect(self.close)
+        self.menu.about.triggered.connect(lambda: about.show_about(self, self.shop))
+        self.menu.about_qt.triggered.connect(QApplication.aboutQt)
+        self.menu.languages.triggered.connect(lambda a: self.set_language(a.data()))
+        self.runner.busy_changed.connect(self.menu.set_busy)
+
+        self.overview = OverviewPage(self)
+        self.overview.import_requested.connect(self.choose_and_import)
+        self.changes_made.connect(self.overview.apply_changes)
+        self.setCentralWidget(self.overview)
+
+        self.importer = ImportController(self, self.runner)
+        self.importer.changes_made.connect(self.changes_made)
+        self.importer.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+
+        self.shared_notice = QLabel(self)
+        self.shared_notice.setObjectName("sharedNotice")
+        self.shared_notice.setVisible(False)
+        self.statusBar().addPermanentWidget(self.shared_notice)
+        self.resize(1180, 760)
+        self.state.restore_window(self)
+        self.retranslate_ui()
+
+    # -- the shop file ---------------------------------------------------
+    def open_shop(self, shop: ShopFile) -> bool:
+        """Open (create or migrate) the shop file; False when it cannot be used."""
+        lock = ShopLock(shop.path)
+        shared = not lock.acquire()
+        if shared and not self._continue_shared(shop):
+            return False
+        try:
+            shop.ensure()
+        except DatabaseError as exc:
+            lock.release()
+            QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Cannot open the shop database"),
+                                 pick(exc.message_zh, exc.message_en))
+            return False
+        if self.lock is not None:
+            self.lock.release()
+        self.shop, self.lock = shop, (None if shared else lock)
+        self.shared_notice.setVisible(shared)
+        self.overview.set_shop(shop)
+        self.retranslate_ui()
+        self.shop_changed.emit(shop)
+        return True
+
+    def _continue_shared(self, shop: ShopFile) -> bool:
+        answer = QMessageBox.warning(
+            self, QCoreApplication.translate("MainWindow", "Already open in another SellerDesk window"),
+            QCoreApplication.translate(
+                "MainWindow", "{file} is already open in another SellerDesk window.\n\nYou can still work on it "
+                              "here: SQLite keeps the data safe, and an import started in one window waits for the "
+                              "other one to finish. Figures in the other window update when it next refreshes."
+                              "\n\nOpen it here too?").format(file=shop.path),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+    def choose_database(self) -> None:
+        path = shop_files.ask_database_path(self, self.state, self.shop)
+        if path is not None and (self.shop is None or path.resolve() != self.shop.path.resolve()):
+            self.open_shop(ShopFile(path))
+
+    def backup_database(self) -> None:
+        if self.shop is not None and not self.runner.busy:
+            shop_files.backup_interactively(self, self.runner, self.state, self.shop)
+
+    # -- importing ---------------------------------------------------------
+    def import_paths(self, paths: list[Path]) -> bool:
+        if self.shop is None or not paths:
+            return False
+        if self.runner.busy or self.importer.active:
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "Please wait: SellerDesk is still working on the previous task."), 8000)
+            return False
+        self.importer.export_dir = str(paths[0].parent)
+        return self.importer.start(self.shop, paths)
+
+    def choose_and_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, QCoreApplication.translate("MainWindow", "Import order exports"), self.state.last_import_dir,
+            QCoreApplication.translate("MainWindow", "Platform exports (*.csv *.xlsx *.xls *.txt);;All files (*)"))
+        if paths:
+            self.state.last_import_dir = str(Path(paths[0]).parent)
+            self.import_paths([Path(p) for p in paths])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and importable(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and importable(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = importable(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    # -- demo shop ---------------------------------------------------------
+    def build_demo(self, buyers: int = 2000, seed: int = 7) -> Task | None:
+        """Fill the (fresh) shop with generated orders, off the GUI thread."""
+        if self.shop is None or self.runner.busy:
+            return None
+        try:
+            from sellerdesk.services.demo import build_demo_shop
+        except ImportError as exc:
+            show_failure(self, QCoreApplication.translate("MainWindow", "Demo shop"), exc)
+            return None
+        shop = self.shop
+        task = Task(lambda progress, cancel: build_demo_shop(
+            shop, buyers=buyers, seed=seed, progress=progress, cancel=cancel), self)
+        task.succeeded.connect(self._demo_built)
+        task.failed.connect(lambda exc: self._demo_failed(task, exc))
+        TaskProgressDialog(task, lambda: QCoreApplication.translate("MainWindow", "Building the demo shop…"), self)
+        return self.runner.start(task)
+
+    def _demo_built(self, result: object) -> None:
+        everything = Changes(orders=True, buyers=True, refunds=True, imports=True)
+        self.changes_made.emit(getattr(result, "changes", everything))
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Demo shop ready: the orders are made up, try anything."), 15000)
+
+    def _demo_failed(self, task: Task, exc: BaseException) -> None:
+        if task.cancelled:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Demo shop cancelled."), 15000)
+        else:
+            show_failure(self, QCoreApplication.translate("MainWindow", "Demo shop"), exc)
+
+    # -- language ----------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        self.state.language = code
+        self.translations.switch(code)
+        self.menu.check_language(code)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.menu.retranslate_ui()
+        self.menu.check_language(lang())
+        app_name = QCoreApplication.translate("MainWindow", "SellerDesk")
+        if self.shop is not None:
+            self.setWindowTitle(f"{app_name} — {self.shop.path.name} ({self.shop.path.parent})")
+        else:
+            self.setWindowTitle(app_name)
+        self.shared_notice.setText(QCoreApplication.translate("MainWindow", "Also open in another SellerDesk window"))
+
+    # -- closing -----------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.busy:
+            self.runner.cancel_all()  # the worker rolls back its current step
+            self.runner.wait()
+        self.state.save_window(self)
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        super().closeEvent(event)
