@@ -10,14 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from sellerdesk import __version__
 from sellerdesk.paths import data_dir, default_db_path
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.i18n import LANGUAGES, Translations
+from sellerdesk.ui.icons import icon
 from sellerdesk.ui.main_window import MainWindow
 from sellerdesk.ui.shop_lock import held_elsewhere
 from sellerdesk.ui.ui_state import UiState
@@ -25,7 +25,6 @@ from sellerdesk.ui.ui_state import UiState
 ORGANISATION = "SellerDesk"
 APPLICATION = "SellerDesk"
 DEMO_FILE_NAME = "demo.sqlite"
-RESOURCES = Path(__file__).resolve().parent / "resources"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,10 +44,9 @@ def create_application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    QDir.addSearchPath("icons", str(RESOURCES / "icons"))
-    icon = QIcon("icons:sellerdesk.svg")
-    if not icon.isNull():
-        app.setWindowIcon(icon)
+    app_icon = icon("sellerdesk")
+    if not app_icon.isNull():
+        app.setWindowIcon(app_icon)
     # No font is forced: Qt's platform font and its fallback render Chinese everywhere.
     return app
 

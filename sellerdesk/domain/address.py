@@ -19,6 +19,7 @@ PROVINCES: dict[str, str] = {
     "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
     "香港": "香港特别行政区", "澳门": "澳门特别行政区",
 }
+_FULL_OR_SHORT = {**{v: v for v in PROVINCES.values()}, **PROVINCES}
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 _CITY_ENDINGS = ("市", "自治州", "地区", "盟")
 
@@ -44,6 +45,12 @@ def split_address(address: str | None) -> tuple[str | None, str | None]:
     """(province, city) from a full address, as well as it can be told."""
     if not address or address.startswith(("##", "$$")):
         return None, None
+    head, space, rest = address.partition(" ")
+    province = _FULL_OR_SHORT.get(head)
+    if province and space:  # Taobao's 'province city district street' (the bulk path)
+        city = rest.partition(" ")[0]
+        if "*" not in city:
+            return province, (province if head[:2] in MUNICIPALITIES else city) or None
     text = address.strip()
     province_short = _province_short(text)
     if province_short is None:

@@ -24,8 +24,8 @@ def parse_fen(text: str) -> int:
     More than two decimals are accepted only when the extra digits are zeros
     ('12.500'); anything else is an error rather than a silent rounding.
     """
-    # Fast path: plain '201.12' / '7' as most exports write them (the bulk import's hot spot).
-    whole, dot, frac = text.partition(".")
+    # Fast path: plain '201.12', '7' or '159.00元' as most exports write them (the bulk hot spot).
+    whole, dot, frac = (text[:-1] if text[-1:] == "元" else text).partition(".")
     if whole.isdigit() and whole.isascii() and len(frac) <= 2 and (frac.isdigit() or not frac):
         if not dot or frac:
             return int(whole) * 100 + (int(frac) * (10 if len(frac) == 1 else 1) if frac else 0)

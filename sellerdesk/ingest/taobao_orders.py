@@ -57,23 +57,25 @@ class TaobaoOrdersCsv(Layout):
     hint_headers = ("买家实际支付金额", "买家实付金额", "订单付款时间", "收货人姓名", "宝贝标题")
 
     def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
-        keys = [k for k, names in COLUMNS.items() if table.index(*names) is not None]
-        positions = [table.index(*COLUMNS[k]) for k in keys]
-        header = dict(zip(keys, (table.headers[i] for i in positions)))
-        width = max(positions) + 1
-        pick = itemgetter(*positions)  # all used cells of a row in one C call
-        order_at = positions[keys.index("order_no")]
+        positions = [table.index(*names) for names in COLUMNS.values()]
+        header = {k: table.headers[i] for k, i in zip(COLUMNS, positions) if i is not None}
+        width = max(i for i in positions if i is not None) + 1
+        # All used cells of a row in one C call; a missing column reads the
+        # empty cell appended to every row (index -1).
+        pick = itemgetter(*(-1 if i is None else i for i in positions))
+        order_at = positions[0]
         knows_refunds = "refund" in header or "settled" in header
-        empty = dict.fromkeys(COLUMNS, "")
 
         for row_no, cells in table.rows():
             if len(cells) < width:
                 if is_blank(cells) or is_summary(cells):
                     continue
                 cells = cells + [""] * (width - len(cells))
+            cells.append("")
             sink.rows_read += 1
-            v = {**empty, **dict(zip(keys, clean_all(pick(cells))))}
-            order_no = v["order_no"]
+            values = clean_all(pick(cells))
+            (order_no, account, goods, shipping, paid, status_text, name, address, phone, tel,
+             created, paid_at, title, quantity, shop, refund, settled) = values
             if not order_no or order_no.startswith(SUMMARY_WORDS):
                 # Full-width blank rows (Excel re-saves leave ",,,,") and totals rows.
                 if is_blank(cells) or is_summary(cells):
@@ -87,45 +89,46 @@ class TaobaoOrdersCsv(Layout):
                 continue
             column = "status"
             try:
-                status = taobao_status(v["status"])
+                status = taobao_status(status_text)
                 if status is None:
-                    raise ValueError(v["status"])
+                    raise ValueError(status_text)
                 column = "created"
-                created = parse_datetime(v["created"]) if v["created"] else None
+                created = parse_datetime(created) if created else None
                 column = "paid_at"
-                paid_at = parse_datetime(v["paid_at"]) if v["paid_at"] else None
+                paid_at = parse_datetime(paid_at) if paid_at else None
                 column = "paid"
-                paid = parse_fen(v["paid"]) if v["paid"] else None
+                paid = parse_fen(paid) if paid else None
                 column = "goods"
-                goods = parse_fen(v["goods"]) if v["goods"] else None
+                goods = parse_fen(goods) if goods else None
                 column = "shipping"
-                shipping = parse_fen(v["shipping"]) if v["shipping"] else None
+                shipping = parse_fen(shipping) if shipping else None
                 column = "refund"
-                refund = parse_fen(v["refund"]) if v["refund"] else None
+                refund = parse_fen(refund) if refund else None
                 column = "settled"
-                settled = parse_fen(v["settled"]) if v["settled"] else None
+                settled = parse_fen(settled) if settled else None
                 column = "quantity"
-                quantity = int(v["quantity"]) if v["quantity"] else None
+                quantity = int(quantity) if quantity else None
             except (ValueError, MoneyError):
                 zh, en = _REASONS[column]
-                sink.reject(row_no, header.get(column, column), zh, en, v[column])
+                bad = values[list(COLUMNS).index(column)]
+                sink.reject(row_no, header.get(column, column), zh, en, bad)
                 continue
             refund_fen, refund_state = _refund(status, paid_at, paid, refund, settled, knows_refunds)
-            address = v["address"] or None
+            address = address or None
             province, city = split_address(address)
             yield OrderRecord(
                 platform="taobao",
                 order_no=order_no,
                 row=row_no,
-                shop=v["shop"] or None,
-                buyer_account=v["account"] or None,
-                receiver_name=v["name"] or None,
-                receiver_phone=v["phone"] or v["tel"] or None,
+                shop=shop or None,
+                buyer_account=account or None,
+                receiver_name=name or None,
+                receiver_phone=phone or tel or None,
                 province=province,
                 city=city,
                 address=address,
                 status=status,
-                status_text=v["status"],
+                status_text=status_text,
                 created_at=created,
                 paid_at=paid_at,
                 goods_fen=goods,
@@ -134,7 +137,7 @@ class TaobaoOrdersCsv(Layout):
                 refund_fen=refund_fen,
                 refund_state=refund_state,
                 item_count=quantity,
-                title=v["title"] or None,
+                title=title or None,
             )
 
 

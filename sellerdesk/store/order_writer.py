@@ -3,7 +3,8 @@
 Every incoming value that is None means "this file does not say" and keeps
 what the store has (COALESCE); a row is rewritten only when a known value
 differs, so re-importing the same file writes nothing. Buyers are resolved in
-memory and inserted at the end (foreign keys are deferred to COMMIT).
+memory; each batch's new buyers are inserted just before its orders, and a
+buyer's profile (name, phone, region) follows their latest order.
 This is the million-row path: it uses the raw connection and executemany.
 """
 
@@ -65,7 +66,6 @@ class OrderWriter:
     def __init__(self, conn: sqlite3.Connection, import_id: int):
         self.conn = conn
         self.import_id = import_id
-        conn.execute("PRAGMA defer_foreign_keys = ON")
         self._orders: list[tuple] = []
         self._lines: list[tuple] = []
         self._refunds: list[tuple] = []
@@ -78,7 +78,7 @@ class OrderWriter:
         self._buyer_ids: dict[str, dict[str, int]] = {}
         self._next_buyer = self._max_id("buyers") + 1
         self._first_new_buyer = self._next_buyer
-        # buyer id -> (profile_at, account, name, phone, province, city), the latest seen
+        self._new_buyers: list[tuple] = []  # allocated, not yet inserted        # buyer id -> (profile_at, account, name, phone, province, city), the latest seen
         self._profiles: dict[int, tuple] = {}
 
     def _max_id(self, table: str) -> int:
@@ -121,16 +121,25 @@ class OrderWriter:
                 self.conn.execute("SELECT buyer_key, id FROM buyers WHERE platform = ?", (r.platform,))
             )
         buyer_id = ids.get(key)
+        at = r.created_at or r.paid_at or ""
+        profile = (at, r.buyer_account, r.receiver_name, r.receiver_phone, r.province, r.city)
         if buyer_id is None:
             buyer_id = ids[key] = self._next_buyer
             self._next_buyer += 1
-        at = r.created_at or r.paid_at or ""
+            self._new_buyers.append((buyer_id, r.platform, key, *profile[1:], at or None))
         seen = self._profiles.get(buyer_id)
         if seen is None or at >= seen[0]:
-            self._profiles[buyer_id] = (at, r.buyer_account, r.receiver_name, r.receiver_phone, r.province, r.city)
+            self._profiles[buyer_id] = profile
         return buyer_id
 
     def flush(self) -> None:
+        if self._new_buyers:  # parents first: the orders below refer to them
+            self.conn.executemany(
+                "INSERT INTO buyers (id, platform, buyer_key, account, name, phone, province, city, profile_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._new_buyers,
+            )
+            self._new_buyers.clear()
         for table, sql, rows in (
             ("orders", ORDER_UPSERT, self._orders),
             ("order_lines", LINE_UPSERT, self._lines),
@@ -159,25 +168,11 @@ class OrderWriter:
         return counts
 
     def _write_buyers(self) -> None:
-        keys = {bid: (platform, key) for platform, ids in self._buyer_ids.items()
-                for key, bid in ids.items() if bid >= self._first_new_buyer}
-        new_rows, old_rows = [], []
-        for bid, (at, account, name, phone, province, city) in self._profiles.items():
-            if bid >= self._first_new_buyer:
-                platform, key = keys[bid]
-                new_rows.append((bid, platform, key, account, name, phone, province, city, at or None))
-            else:
-                old_rows.append((account, name, phone, province, city, at or None, bid, at))
+        """Give each buyer the profile of their latest order, where it is newer than the stored one."""
         self.conn.executemany(
-            "INSERT INTO buyers (id, platform, buyer_key, account, name, phone, province, city, profile_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            new_rows,
-        )
-        # An existing buyer takes the profile of a newer order only, and only if it differs.
-        self.conn.executemany(
-            "UPDATE buyers SET account = coalesce(?1, account), name = coalesce(?2, name), "
-            "phone = coalesce(?3, phone), province = coalesce(?4, province), city = coalesce(?5, city), "
-            "profile_at = ?6 "
-            "WHERE id = ?7 AND (profile_at IS NULL OR profile_at < ?8) ",
-            old_rows,
+            "UPDATE buyers SET account = coalesce(?2, account), name = coalesce(?3, name), "
+            "phone = coalesce(?4, phone), province = coalesce(?5, province), city = coalesce(?6, city), "
+            "profile_at = ?1 "
+            "WHERE id = ?7 AND (profile_at IS NULL OR profile_at < ?1)",
+            ((at or None, *rest, bid) for bid, (at, *rest) in self._profiles.items()),
         )

@@ -4,6 +4,14 @@ Source strings are English; Chinese comes from resources/translations/*.qm.
 Widgets retranslate on QEvent.LanguageChange. Texts that services deliver in
 both languages (error messages, layout labels) are picked with `lang()`, which
 follows QLocale's default, set here on every switch.
+
+After changing UI strings (tests/ui/test_translations.py checks this):
+    pyside6-lupdate -extensions py sellerdesk/app.py sellerdesk/ui -no-obsolete -locations none \
+        -ts sellerdesk/resources/translations/sellerdesk_zh_CN.ts
+    (translate the new entries, e.g. in Qt Linguist)
+    pyside6-lrelease sellerdesk/resources/translations/sellerdesk_zh_CN.ts
+Strings must be literal calls lupdate can see: QCoreApplication.translate("Context", "text"),
+or QT_TRANSLATE_NOOP("Context", "text") where a table holds them; never tr(variable).
 """
 
 from __future__ import annotations
@@ -59,7 +67,7 @@ class Translations:
         if language == "zh":
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             for name, folder in (("qtbase_zh_CN", qt_dir), (APP_CATALOG, str(self._dir))):
-                translator = QTranslator(self._app)
+                translator = QTranslator()  # kept alive by _installed while installed
                 if translator.load(name, folder):
                     self._app.installTranslator(translator)
                     Translations._installed.append(translator)

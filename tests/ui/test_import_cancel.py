@@ -16,7 +16,7 @@ from .taobao_csv import big_order_list, write_taobao_csv
 
 def test_cancel_rolls_the_import_back(qtbot, window, tmp_path, tmp_shop):
     before = load_overview(tmp_shop)
-    export = write_taobao_csv(tmp_path / "big.csv", big_order_list(20_000))
+    export = write_taobao_csv(tmp_path / "big.csv", big_order_list(50_000))
     drop_files(window, [export])
     dialog = window.importer.progress_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5000)

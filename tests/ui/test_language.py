@@ -27,7 +27,7 @@ def test_switching_to_english_retranslates_everything_live(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: window.menu.file_menu.title() == "&File")
     assert lang() == "en"
     assert card(window, "orders")[0] == "Orders"
-    assert card(window, "refunds")[2] == "1 refunded orders"
+    assert card(window, "refunds")[2] == "refunded orders: 1"
     assert window.overview.shops_box.title() == "By platform and shop"
     assert window.overview.shops_model.cell_text(0, 0) == "Taobao/Tmall"
     assert window.windowTitle().startswith("SellerDesk — shop.sqlite")

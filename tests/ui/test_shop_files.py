@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSysInfo
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sellerdesk.services.overview import load_overview
@@ -53,6 +54,13 @@ def test_a_lock_left_by_a_live_process_is_not_taken_over(tmp_path):
     first.release()
     assert second.acquire()
     second.release()
+
+
+def test_a_lock_left_by_a_crashed_sellerdesk_is_taken_over(tmp_path):
+    db = tmp_path / "a.sqlite"
+    # What QLockFile writes: pid, application name, host name; this process id does not exist.
+    lock_path(db).write_text(f"999999999\npython\n{QSysInfo.machineHostName()}\n")
+    assert not held_elsewhere(db)
 
 
 def test_open_database_switches_the_shop(qtbot, window, tmp_path, monkeypatch):

@@ -469,7 +469,7 @@ Open it here too?</source>
         <translation>退款</translation>
     </message>
     <message>
-        <source>{n} refunded orders</source>
+        <source>refunded orders: {n}</source>
         <translation>退款订单 {n} 个</translation>
     </message>
     <message>

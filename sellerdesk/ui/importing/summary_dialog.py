@@ -102,7 +102,12 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
-        self.resize(980, 620 if self.rejected_box.isVisibleTo(self) else 380)
+        has_rejected = self.rejected_box.isVisibleTo(self)
+        self.resize(1120, 640 if has_rejected else 360)
+        # The files table as tall as its rows (a few files), the rest for the rejected rows.
+        rows_height = self.files_table.verticalHeader().defaultSectionSize() * min(len(files), 8)
+        files_height = self.files_table.horizontalHeader().sizeHint().height() + rows_height + 24
+        splitter.setSizes([files_height, 400 if has_rejected else 0])
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

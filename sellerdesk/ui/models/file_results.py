@@ -37,6 +37,7 @@ def _counted(value) -> Callable:
 
 COLUMNS: list[Column[FileResult]] = [
     Column(_C, QT_TRANSLATE_NOOP("FileResultsModel", "File"), lambda f: f.file_name, tooltip=lambda f: str(f.path)),
+    Column(_C, QT_TRANSLATE_NOOP("FileResultsModel", "Result"), outcome, tooltip=outcome),
     Column(_C, QT_TRANSLATE_NOOP("FileResultsModel", "Recognised as"), _layout),
     Column(_C, QT_TRANSLATE_NOOP("FileResultsModel", "Encoding"),
            lambda f: labels.encoding_name(f.encoding) if f.layout else labels.MISSING),
@@ -50,9 +51,8 @@ COLUMNS: list[Column[FileResult]] = [
            lambda f: f.counts.buyers_added, numeric=True),
     Column(_C, QT_TRANSLATE_NOOP("FileResultsModel", "Rows rejected"), _counted(lambda f: f.rows_rejected),
            lambda f: f.rows_rejected, numeric=True),
-    Column(_C, QT_TRANSLATE_NOOP("FileResultsModel", "Result"), outcome, tooltip=outcome),
 ]
-FILE, LAYOUT, ENCODING, ROWS_READ, ORDERS_ADDED, ORDERS_UPDATED, BUYERS_ADDED, ROWS_REJECTED, RESULT = range(
+FILE, RESULT, LAYOUT, ENCODING, ROWS_READ, ORDERS_ADDED, ORDERS_UPDATED, BUYERS_ADDED, ROWS_REJECTED = range(
     len(COLUMNS))
 
 

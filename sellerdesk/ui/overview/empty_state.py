@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sellerdesk.ui.icons import icon
+
 
 
 _BODY_WIDTH = 600
@@ -17,6 +19,10 @@ class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("emptyState")
+        self.icon = QLabel(self)
+        app_icon = icon("sellerdesk")
+        self.icon.setPixmap(app_icon.pixmap(72, 72))
+        self.icon.setVisible(not app_icon.isNull())
         self.title = QLabel(self)
         self.title.setObjectName("emptyTitle")
         font = self.title.font()
@@ -34,7 +40,7 @@ class EmptyState(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (self.title, self.body, self.import_button):
+        for widget in (self.icon, self.title, self.body, self.import_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.setSpacing(16)
         layout.addStretch(3)

@@ -34,7 +34,7 @@ CARDS = {
     "net": (QT_TRANSLATE_NOOP("OverviewPage", "Net total"),
             QT_TRANSLATE_NOOP("OverviewPage", "paid total less refunds")),
     "refunds": (QT_TRANSLATE_NOOP("OverviewPage", "Refunds"),
-                QT_TRANSLATE_NOOP("OverviewPage", "{n} refunded orders")),
+                QT_TRANSLATE_NOOP("OverviewPage", "refunded orders: {n}")),
     "dates": (QT_TRANSLATE_NOOP("OverviewPage", "Orders placed"),
               QT_TRANSLATE_NOOP("OverviewPage", "first and last order date")),
 }
