@@ -19,7 +19,7 @@ from sellerdesk.ingest.generic import FIELDS as MAPPING_FIELDS
 from sellerdesk.ingest.generic import REQUIRED as MAPPING_REQUIRED
 from sellerdesk.ingest.generic import GenericLayout, MappingError, parse_mapping
 from sellerdesk.ingest.layout import Layout, RowSink
-from sellerdesk.ingest.registry import UnknownLayoutError, detect, header_signature
+from sellerdesk.ingest.registry import UnknownLayoutError, all_layouts, detect, header_signature
 from sellerdesk.ingest.table import Table, open_table
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
 from sellerdesk.services.shop import ShopFile
@@ -29,7 +29,7 @@ from sellerdesk.store.order_writer import OrderWriter, WriteCounts
 from sellerdesk.store.summary import refresh_summary
 
 __all__ = [
-    "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "ImportResult", "UnknownLayoutError", "import_files", "MappingError", "parse_mapping",
+    "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "layout_label", "ImportResult", "UnknownLayoutError", "import_files", "MappingError", "parse_mapping",
 ]
 
 PLATFORMS = ("auto", "taobao", "jd", "pdd", "1688", "douyin", "generic")
@@ -76,6 +76,13 @@ class ImportResult:
     @property
     def failed(self) -> list[FileResult]:
         return [f for f in self.files if f.error is not None]
+
+
+def layout_label(key: str | None) -> tuple[str, str]:
+    """(Chinese, English) name of a layout key as stored in the import log."""
+    labels = {layout.key: (layout.label_zh, layout.label_en) for layout in all_layouts()}
+    labels[GenericLayout.key] = (GenericLayout.label_zh, GenericLayout.label_en)
+    return labels.get(key or "", (key or "", key or ""))
 
 
 def import_files(

@@ -261,8 +261,8 @@ Lines added: {lines} · Refunds added: {refunds}</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <source>Platform</source>
-        <translation>平台</translation>
+        <source>File type</source>
+        <translation>文件类型</translation>
     </message>
     <message>
         <source>Rows read</source>
@@ -275,6 +275,10 @@ Lines added: {lines} · Refunds added: {refunds}</source>
     <message>
         <source>Orders updated</source>
         <translation>更新订单</translation>
+    </message>
+    <message>
+        <source>Lines / refunds added</source>
+        <translation>新增明细/退款</translation>
     </message>
     <message>
         <source>Rows rejected</source>
