@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sellerdesk.services.jobs import CancelToken, Progress, no_progress
 from sellerdesk.services.shop import DatabaseError, ShopFile
+from sellerdesk.store.db import backup_to
 
 _PAGES_PER_STEP = 2048  # 8 MB at the default page size: progress and cancel in between
 
@@ -29,18 +30,12 @@ def backup_shop(shop: ShopFile, target: str | Path, *, progress: Progress = no_p
     _remove(partial)
     source = shop.open()
     try:
-        copy = ShopFile(partial).open()  # a fresh file; the backup replaces every page of it
-        try:
-            def step(status: int, remaining: int, total: int) -> None:
-                progress((total - remaining) / total if total else 1.0, target.name)
-                cancel.check()
+        def step(copied: int, total: int) -> None:
+            progress(copied / total if total else 1.0, target.name)
+            cancel.check()
 
-            source.conn.backup(copy.conn, pages=_PAGES_PER_STEP, progress=step)
-        finally:
-            copy.close()
+        backup_to(source, partial, pages=_PAGES_PER_STEP, progress=step)
         os.replace(partial, target)
-    except source.conn.Error as exc:  # sqlite3.Error, without importing sqlite3 outside the store
-        raise DatabaseError(f"备份失败：{exc}", f"The backup failed: {exc}") from exc
     except OSError as exc:
         raise DatabaseError(f"无法写入备份文件 {target}：{exc.strerror or exc}",
                             f"Cannot write the backup file {target}: {exc.strerror or exc}") from exc

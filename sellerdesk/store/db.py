@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -114,15 +114,31 @@ def _set_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA cache_size = -65536")  # 64 MB
 
 
-def backup_before_migration(store: Store, version: int) -> Path:
-    """Copy the file aside (consistently, through SQLite's backup API)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = store.path.with_name(f"{store.path.stem}.v{version}-backup-{stamp}{store.path.suffix}")
+def backup_to(store: Store, target: Path, *, pages: int = -1,
+              progress: Callable[[int, int], None] | None = None) -> None:
+    """A consistent copy of the database at target, through SQLite's online backup API.
+
+    progress(copied_pages, total_pages) runs between steps and may raise to stop;
+    sqlite3 errors come out as DatabaseError.
+    """
+    def step(status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
     dest = sqlite3.connect(target)
     try:
-        store.conn.backup(dest)
+        store.conn.backup(dest, pages=pages, progress=step)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"备份失败：{exc}", f"The backup failed: {exc}") from exc
     finally:
         dest.close()
+
+
+def backup_before_migration(store: Store, version: int) -> Path:
+    """Copy the file aside before its structure is upgraded."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = store.path.with_name(f"{store.path.stem}.v{version}-backup-{stamp}{store.path.suffix}")
+    backup_to(store, target)
     return target
 
 
