@@ -36,6 +36,11 @@ def report(seconds: float, **extra) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb(), **extra}, ensure_ascii=False), flush=True)
 
 
+def best_of(results: list[dict]) -> dict:
+    """The fastest of repeated runs of one phase (the least disturbed by other load)."""
+    return min(results, key=lambda r: r["seconds"])
+
+
 def run_phase(script: Path, phase: str, *args: str, env: dict | None = None, timeout: float = 3600) -> dict:
     """Run `script --phase phase args...` in a fresh interpreter; its JSON result."""
     cmd = [sys.executable, str(script), "--phase", phase, *args]
@@ -75,7 +80,7 @@ class Table:
         verdict = "" if goal is None else ("PASS" if ratio <= goal else "MISS")
         self.missed += verdict == "MISS"
         goal_text = "reference" if goal is None else f"<= {goal:.2f}x"
-        self.rows.append((name, f"{seconds:.2f}", f"{ratio:.2f}", goal_text, verdict or info))
+        self.rows.append((name, f"{seconds:.2f}", f"{ratio:.2f}", goal_text, verdict))
         self.ratio_lines.append(f"ratio: {name} / {self.rows[0][0]} = {ratio:.2f}"
                                 + ("" if goal is None else f" (goal <= {goal:.2f}) {verdict}"))
         return ratio

@@ -74,3 +74,24 @@ def split_address(address: str | None) -> tuple[str | None, str | None]:
     if not ends and 0 < rest.find("州") < 10:
         ends = [rest.find("州") + 1]
     return province, (rest[: min(ends)] if ends else None)
+
+
+def split_addresses(addresses: list[str | None]) -> tuple[list[str | None], list[str | None]]:
+    """split_address() over a column (the bulk import): its fast path inlined, the rest delegated."""
+    provinces: list[str | None] = []
+    cities: list[str | None] = []
+    known = _FULL_OR_SHORT.get
+    for address in addresses:
+        if address:
+            head, space, rest = address.partition(" ")
+            province = known(head)
+            if province and space:
+                city = rest.partition(" ")[0]
+                if "*" not in city:
+                    provinces.append(province)
+                    cities.append((province if head[:2] in MUNICIPALITIES else city) or None)
+                    continue
+        province, city = split_address(address)
+        provinces.append(province)
+        cities.append(city)
+    return provinces, cities

@@ -24,11 +24,15 @@ def parse_fen(text: str) -> int:
     More than two decimals are accepted only when the extra digits are zeros
     ('12.500'); anything else is an error rather than a silent rounding.
     """
-    # Fast path: plain '201.12', '7' or '159.00元' as most exports write them (the bulk hot spot).
-    whole, dot, frac = (text[:-1] if text[-1:] == "元" else text).partition(".")
-    if whole.isdigit() and whole.isascii() and len(frac) <= 2 and (frac.isdigit() or not frac):
-        if not dot or frac:
-            return int(whole) * 100 + (int(frac) * (10 if len(frac) == 1 else 1) if frac else 0)
+    # Fast paths for what exports write: '201.12', '0', '159.00元' (the bulk import's hot spot).
+    if text[-1:] == "元":
+        text = text[:-1]
+    if len(text) > 3 and text[-3] == ".":
+        digits = text[:-3] + text[-2:]
+        if digits.isdigit() and digits.isascii():
+            return int(digits)
+    elif text.isdigit() and text.isascii():
+        return int(text) * 100
     s = text.translate(_NOISE).replace("，", ",")
     if "," in s:
         # Only a real thousands separator ('1,299.00'); '12,50' is not an amount we can trust.

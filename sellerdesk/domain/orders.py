@@ -120,6 +120,30 @@ class OrderRecord:
 
 
 @dataclass(slots=True)
+class OrderBatch:
+    """Many orders of one platform as columns: the bulk import's form of OrderRecord.
+
+    Same fields as OrderRecord, one list per field; a field a file does not
+    know is absent (None for every order). Orders in a batch have no lines.
+    """
+
+    platform: str
+    columns: dict[str, list]
+
+    def __len__(self) -> int:
+        return len(self.columns["order_no"])
+
+    def column(self, name: str) -> list:
+        return self.columns.get(name) or [None] * len(self)
+
+    def records(self) -> list[OrderRecord]:
+        """The same orders as records (what the row-by-row path would have produced)."""
+        names = [n for n in OrderRecord.__slots__ if n in self.columns]
+        return [OrderRecord(platform=self.platform, **dict(zip(names, values)))
+                for values in zip(*(self.columns[n] for n in names))]
+
+
+@dataclass(slots=True)
 class RefundRecord:
     """One refund request (退款报表 row), per sub-order."""
 

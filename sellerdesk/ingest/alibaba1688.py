@@ -14,25 +14,12 @@ the order. Buyer = 买家会员名. No refund information: the refund fields sta
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from sellerdesk.domain.address import split_address
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus
 from sellerdesk.ingest.cells import clean
-from sellerdesk.ingest.jd import (
-    FoldedLayout,
-    SIBLING_EN,
-    SIBLING_ZH,
-    OrderRows,
-    folded_columns,
-    line_key,
-    order_number,
-    titles_summary,
-    total_quantity,
-    unknown_status,
-)
-from sellerdesk.ingest.layout import BadCell, Row, RowSink, is_blank, is_summary, reject
-from sellerdesk.ingest.table import Table
+from sellerdesk.ingest.grouping import LineGrainedLayout
+from sellerdesk.ingest.identifiers import assign_line_keys
+from sellerdesk.ingest.layout import BadCell, FoldedLayout, Row, unknown_status
 
 STATUS_1688: dict[str, OrderStatus] = {
     "等待买家付款": OrderStatus.UNPAID,
@@ -72,11 +59,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sku": ("单品货号", "货号"),
 }
 
-NO_ORDER_ABOVE_ZH = "这是续行（订单编号为空），但上方没有可继承的订单"
-NO_ORDER_ABOVE_EN = "continuation row (blank order number) with no order above it"
 
-
-class Alibaba1688Orders(FoldedLayout):
+class Alibaba1688Orders(FoldedLayout, LineGrainedLayout[tuple[dict, LineRecord]]):
     key = "1688_orders"
     platform = "1688"
     kind = "orders"
@@ -85,48 +69,19 @@ class Alibaba1688Orders(FoldedLayout):
     required_headers = ("订单编号", "买家会员名", "订单状态", "实付款(元)", "货品标题")
     hint_headers = ("卖家会员名", "货品总价(元)", "单价(元)", "数量", "OfferID", "订单创建时间", "收货人姓名")
     spreadsheet = True
+    column_spec = COLUMNS
+    blank_order_continues = True  # merged order cells: see the module docstring
 
-    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
-        cols = folded_columns(table, COLUMNS)
-        order_column = cols.header["order_no"]
-        groups = OrderRows(sink, order_column)
-        current: str | None = None  # the order a continuation row belongs to
-        current_broken = False  # that order's first row had a broken order number
-        for row_no, cells in table.rows():
-            if is_blank(cells) or is_summary(cells):
-                continue
-            sink.rows_read += 1
-            row = Row(cells, cols, row_no)
-            if row.text("order_no") is None:
-                if current_broken:
-                    sink.reject(row_no, order_column, SIBLING_ZH, SIBLING_EN)
-                    continue
-                if current is None:
-                    sink.reject(row_no, order_column, NO_ORDER_ABOVE_ZH, NO_ORDER_ABOVE_EN)
-                    continue
-                order_no = current
-            else:
-                try:
-                    order_no = order_number(row, "order_no")
-                except BadCell as bad:
-                    current, current_broken = None, True
-                    reject(sink, row_no, bad)
-                    continue
-                current, current_broken = order_no, False
-            try:
-                groups.add(order_no, row_no, self._row(row, first=order_no not in groups))
-            except BadCell as bad:
-                groups.broken(order_no, row_no, bad)
-        for order_no, rows in groups.orders():
-            yield self._order(order_no, rows)
+    def _first_row(self, row: Row) -> tuple[dict, LineRecord]:
+        """An order's first row carries its order values: the status at least."""
+        if not row.text("status"):
+            raise BadCell(row.cols.header["status"], "缺少订单状态", "order status is missing")
+        return self._row(row)
 
-    @staticmethod
-    def _row(row: Row, first: bool) -> tuple[dict, LineRecord]:
+    def _row(self, row: Row) -> tuple[dict, LineRecord]:
         """The row's order values (None on continuation rows) and its line."""
         status_text = row.text("status")
         status = None
-        if first and not status_text:
-            raise BadCell(row.cols.header["status"], "缺少订单状态", "order status is missing")
         if status_text:
             status = STATUS_1688.get(status_text.replace(" ", ""))
             if status is None:
@@ -157,27 +112,12 @@ class Alibaba1688Orders(FoldedLayout):
         )
         return order, line
 
-    @staticmethod
-    def _order(order_no: str, rows: list) -> OrderRecord:
-        first_row, (order, _) = rows[0]
-        seen: dict[str, int] = {}
-        lines = []
-        for _, (_, line) in rows:
-            if line.title or line.item_id or line.quantity is not None:
-                line.line_key = line_key(line.line_key, seen)
-                lines.append(line)
+    def _order(self, order_no: str, first_row: int, rows: list[tuple[dict, LineRecord]]) -> OrderRecord:
+        order = rows[0][0]
+        lines = [line for _, line in rows if line.title or line.item_id or line.quantity is not None]
+        assign_line_keys(lines, lambda ln: ln.line_key)
         province, city = split_address(order["address"])
-        return OrderRecord(
-            platform="1688",
-            order_no=order_no,
-            row=first_row,
-            province=province,
-            city=city,
-            item_count=total_quantity(lines),
-            title=titles_summary(lines),
-            lines=lines,
-            **order,
-        )
+        return self.order_record(order_no, first_row, lines, province=province, city=city, **order)
 
 
 def _quantity(row: Row) -> int | None:
@@ -188,4 +128,4 @@ def _quantity(row: Row) -> int | None:
     whole, dot, frac = clean(raw).replace(",", "").partition(".")
     if dot and whole.isdigit() and frac.isdigit() and frac.strip("0"):
         return None
-    return row.int("quantity")
+    return row.quantity("quantity")

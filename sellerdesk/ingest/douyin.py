@@ -23,23 +23,14 @@ stable per buyer, so OrderRecord.buyer_key() still groups repeat buyers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import NamedTuple
 
 from sellerdesk.domain.address import normalise_province, split_address
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
 from sellerdesk.ingest.cells import is_masked
-from sellerdesk.ingest.jd import (
-    FoldedLayout,
-    OrderRows,
-    folded_columns,
-    line_key,
-    order_number,
-    titles_summary,
-    total_quantity,
-    unknown_status,
-)
-from sellerdesk.ingest.layout import BadCell, Row, RowSink, is_blank, is_summary, reject
-from sellerdesk.ingest.table import Table
+from sellerdesk.ingest.grouping import LineGrainedLayout
+from sellerdesk.ingest.identifiers import assign_line_keys, identifier
+from sellerdesk.ingest.layout import FoldedLayout, Row, unknown_status
 
 DOUYIN_STATUS: dict[str, OrderStatus] = {
     "待支付": OrderStatus.UNPAID,
@@ -55,6 +46,14 @@ DOUYIN_STATUS: dict[str, OrderStatus] = {
 }
 # Least advanced first: an order is only as far along as its slowest open line.
 _PROGRESS = (OrderStatus.UNPAID, OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED)
+
+class _Line(NamedTuple):
+    order: dict  # order values, read on every row, taken from the first
+    line: LineRecord
+    status: OrderStatus  # the line's status, normalised ...
+    status_text: str  # ... and as written
+    refunded: bool  # 售后状态 says the refund succeeded
+
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "order_no": ("主订单编号",),
@@ -79,7 +78,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-class DouyinOrders(FoldedLayout):
+class DouyinOrders(FoldedLayout, LineGrainedLayout[_Line]):
     key = "douyin_orders"
     platform = "douyin"
     kind = "orders"
@@ -87,30 +86,9 @@ class DouyinOrders(FoldedLayout):
     label_en = "Douyin (抖店) order export"
     required_headers = ("主订单编号", "子订单编号", "选购商品", "订单应付金额", "订单状态")
     hint_headers = ("收件人", "收件人手机号", "售后状态", "订单提交时间", "支付完成时间", "商品数量", "达人昵称")
+    column_spec = COLUMNS
 
-    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
-        cols = folded_columns(table, COLUMNS)
-        groups = OrderRows(sink, cols.header["order_no"])
-        for row_no, cells in table.rows():
-            if is_blank(cells) or is_summary(cells):
-                continue
-            sink.rows_read += 1
-            row = Row(cells, cols, row_no)
-            try:
-                order_no = order_number(row, "order_no")
-            except BadCell as bad:
-                reject(sink, row_no, bad)
-                continue
-            try:
-                groups.add(order_no, row_no, self._row(row))
-            except BadCell as bad:
-                groups.broken(order_no, row_no, bad)
-        for order_no, rows in groups.orders():
-            yield self._order(order_no, rows)
-
-    @staticmethod
-    def _row(row: Row) -> tuple[dict, LineRecord, OrderStatus, str, bool]:
-        """Order values, the line, its status (normalised and as written), refund succeeded."""
+    def _row(self, row: Row) -> _Line:
         status_text = row.text("status")
         status = DOUYIN_STATUS.get(status_text.replace(" ", "")) if status_text else None
         if status is None:
@@ -118,16 +96,13 @@ class DouyinOrders(FoldedLayout):
         after_sale = row.text("after_sale")
         refunded = after_sale is not None and "退款成功" in after_sale
         amount = row.fen("amount")
-        line_no = row.text("line_no")
-        if line_no is not None:
-            line_no = order_number(row, "line_no")  # same Excel damage checks
         line = LineRecord(
-            line_key=line_no or "",
+            line_key=identifier(row, "line_no") or "",  # 子订单编号, checked as order numbers are
             title=row.text("title"),
             item_id=row.text("item_id"),
             sku=row.text("sku"),
             spec=row.text("spec"),
-            quantity=row.int("quantity"),
+            quantity=row.quantity("quantity"),
             unit_price_fen=row.fen("price"),
             amount_fen=amount,
             status_text=status_text if not after_sale else f"{status_text}/{after_sale}",
@@ -145,45 +120,34 @@ class DouyinOrders(FoldedLayout):
             "city": row.text("city"),
             "address": row.text("address"),
         }
-        return order, line, status, status_text, refunded
+        return _Line(order, line, status, status_text, refunded)
 
-    @staticmethod
-    def _order(order_no: str, rows: list) -> OrderRecord:
-        first_row, (order, *_) = rows[0]
-        seen: dict[str, int] = {}
-        lines: list[LineRecord] = []
-        statuses: list[OrderStatus] = []
-        texts: list[str] = []
-        refunded: list[bool] = []
-        for _, (_, line, status, text, line_refunded) in rows:
-            line.line_key = line_key(line.line_key or None, seen)
-            lines.append(line)
-            statuses.append(status)
-            texts.append(text)
-            refunded.append(line_refunded)
+    def _order(self, order_no: str, first_row: int, rows: list[_Line]) -> OrderRecord:
+        order = rows[0].order
+        lines = [r.line for r in rows]
+        statuses = [r.status for r in rows]
+        refunded = [r.refunded for r in rows]
+        assign_line_keys(lines, lambda ln: ln.line_key)
         paid = sum(ln.amount_fen or 0 for ln in lines)
         status = _order_status(statuses)
         refund_fen, refund_state = _order_refund(lines, statuses, refunded, paid)
         province, city = _place(order["province"], order["city"], order["address"])
-        return OrderRecord(
-            platform="douyin",
-            order_no=order_no,
-            row=first_row,
+        return self.order_record(
+            order_no,
+            first_row,
+            lines,
             receiver_name=order["receiver_name"],
             receiver_phone=order["receiver_phone"],
             province=province,
             city=city,
             address=order["address"],
             status=status,
-            status_text="；".join(dict.fromkeys(texts)),
+            status_text="；".join(dict.fromkeys(r.status_text for r in rows)),
             created_at=order["created_at"],
             paid_at=order["paid_at"],
             paid_fen=paid,
             refund_fen=refund_fen,
             refund_state=refund_state,
-            item_count=total_quantity(lines),
-            title=titles_summary(lines),
-            lines=lines,
         )
 
 

@@ -4,19 +4,22 @@ A mapping is {field: header}, e.g. {"order_no": "订单号", "paid": "实付金�
 Special keys: "_platform" names the source (default "generic"; buyers are
 per platform), "_amounts" is "order" (order amounts repeated on each row of
 a multi-row order: taken once) or "line" (per-row amounts: summed).
+
+Rows are gathered by order number as in every line-grained layout (grouping.py):
+an order is written whole, or rejected whole when any of its rows is broken.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sellerdesk.domain.address import normalise_province, split_address
 from sellerdesk.domain.errors import FileImportError
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
-from sellerdesk.ingest.layout import BadCell, Columns, Layout, Row, RowSink, is_blank, is_summary, reject
-from sellerdesk.ingest.table import Table
+from sellerdesk.ingest.grouping import LineGrainedLayout
+from sellerdesk.ingest.layout import Row, unknown_status
 
 # field -> (Chinese label, English label); order_no is the only required one.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -74,7 +77,25 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-class GenericLayout(Layout):
+@dataclass(slots=True)
+class _Row:
+    """One row's values; an order takes most of them from its first row."""
+
+    order: dict | None  # buyer, receiver and shop: read on an order's first row only
+    paid: int | None
+    shipping: int | None
+    refund: int | None
+    created_at: str | None
+    paid_at: str | None
+    quantity: int | None
+    status: OrderStatus
+    status_text: str | None
+    refund_state: RefundState | None
+    title: str | None
+    sku: str | None
+
+
+class GenericLayout(LineGrainedLayout[_Row]):
     key = "generic"
     platform = "generic"
     kind = "orders"
@@ -96,65 +117,51 @@ class GenericLayout(Layout):
         self.mapping = mapping
         self.platform = mapping.get("_platform", "generic") or "generic"
         self.per_line = mapping.get("_amounts", "order") == "line"
+        self.column_spec = {k: (h,) for k, h in mapping.items() if not k.startswith("_") and h}
 
-    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
-        spec = {k: (h,) for k, h in self.mapping.items() if not k.startswith("_") and h}
-        cols = Columns(table, spec)
-        orders: dict[str, OrderRecord] = {}
-        rows_of: dict[str, list[int]] = {}
-        broken: set[str] = set()
-        for row_no, cells in table.rows():
-            if is_blank(cells) or is_summary(cells):
-                continue
-            sink.rows_read += 1
-            row = Row(cells, cols, row_no)
-            order_no = row.text("order_no")
-            if not order_no:
-                sink.reject(row_no, cols.header["order_no"], "缺少订单编号", "order number is missing")
-                continue
-            rows_of.setdefault(order_no, []).append(row_no)
-            if order_no in broken:
-                sink.reject(row_no, None, "同一订单的其他行有错误", "another row of the same order is broken")
-                continue
-            try:
-                self._merge(orders, order_no, row, row_no)
-            except BadCell as bad:
-                reject(sink, row_no, bad)
-                broken.add(order_no)
-                for other in rows_of[order_no][:-1]:
-                    sink.reject(other, None, "同一订单的其他行有错误", "another row of the same order is broken")
-                orders.pop(order_no, None)
-        yield from orders.values()
-
-    def _merge(self, orders: dict[str, OrderRecord], order_no: str, row: Row, row_no: int) -> None:
+    def _row(self, row: Row) -> _Row:
         paid, shipping, refund = row.fen("paid"), row.fen("shipping"), row.fen("refund")
-        created, paid_at, quantity = row.datetime("created_at"), row.datetime("paid_at"), row.int("quantity")
+        created, paid_at, quantity = row.datetime("created_at"), row.datetime("paid_at"), row.quantity("quantity")
         status_text = row.text("status")
         status, refund_state = _status(status_text, paid_at, paid, refund, row)
-        title = row.text("title")
-        rec = orders.get(order_no)
-        if rec is None:
-            address = row.text("address")
-            province, city = split_address(address)
-            rec = orders[order_no] = OrderRecord(
-                platform=self.platform, order_no=order_no, row=row_no, shop=row.text("shop"),
-                buyer_account=row.text("buyer"), receiver_name=row.text("receiver_name"),
-                receiver_phone=row.text("phone"),
-                province=normalise_province(row.text("province")) or province,
-                city=row.text("city") or city, address=address, status=status, status_text=status_text,
-                created_at=created, paid_at=paid_at, paid_fen=paid, shipping_fen=shipping, refund_fen=refund,
-                refund_state=refund_state, title=title,
-            )
-        elif self.per_line:
-            rec.paid_fen = _add(rec.paid_fen, paid)
-            rec.refund_fen = _add(rec.refund_fen, refund)
+        return _Row(None, paid, shipping, refund, created, paid_at, quantity, status, status_text, refund_state,
+                    row.text("title"), row.text("sku"))
+
+    def _first_row(self, row: Row) -> _Row:
+        first = self._row(row)
+        address = row.text("address")
+        province, city = split_address(address)
+        first.order = {
+            "shop": row.text("shop"),
+            "buyer_account": row.text("buyer"),
+            "receiver_name": row.text("receiver_name"),
+            "receiver_phone": row.text("phone"),
+            "province": normalise_province(row.text("province")) or province,
+            "city": row.text("city") or city,
+            "address": address,
+        }
+        return first
+
+    def _order(self, order_no: str, first_row: int, rows: list[_Row]) -> OrderRecord:
+        first = rows[0]
+        rec = OrderRecord(
+            platform=self.platform, order_no=order_no, row=first_row, **first.order,  # type: ignore[arg-type]
+            status=first.status, status_text=first.status_text, created_at=first.created_at, paid_at=first.paid_at,
+            paid_fen=first.paid, shipping_fen=first.shipping, refund_fen=first.refund,
+            refund_state=first.refund_state, title=first.title,
+        )
+        for r in rows[1:] if self.per_line else ():
+            rec.paid_fen = _add(rec.paid_fen, r.paid)
+            rec.refund_fen = _add(rec.refund_fen, r.refund)
             if rec.refund_state is not None and rec.refund_fen:
                 rec.refund_state = RefundState.FULL if rec.status == OrderStatus.CLOSED else RefundState.PARTIAL
-        if title or row.text("sku"):
-            n = len(rec.lines) + 1
-            rec.lines.append(LineRecord(line_key=f"{n}", title=title, sku=row.text("sku"), quantity=quantity,
-                                        amount_fen=paid if self.per_line else None))
+        for r in rows:
+            if r.title or r.sku:
+                rec.lines.append(LineRecord(line_key=f"{len(rec.lines) + 1}", title=r.title, sku=r.sku,
+                                            quantity=r.quantity, amount_fen=r.paid if self.per_line else None))
+        if rec.lines:
             rec.item_count = sum(ln.quantity or 1 for ln in rec.lines)
+        return rec
 
 
 def _status(text: str | None, paid_at: str | None, paid: int | None, refund: int | None,
@@ -167,7 +174,7 @@ def _status(text: str | None, paid_at: str | None, paid: int | None, refund: int
         return OrderStatus.CLOSED, RefundState.FULL
     status = STATUS_WORDS.get(text.replace(",", "，").strip()) or STATUS_WORDS.get(text.strip().lower())
     if status is None:
-        raise BadCell(row.cols.header["status"], "无法识别的订单状态", "unknown order status", text)
+        raise unknown_status(row, "status")
     if status == OrderStatus.CLOSED and refund and refund_state is not None:
         refund_state = RefundState.FULL
     return status, refund_state

@@ -94,6 +94,13 @@ class Row:
     def int(self, key: str) -> int | None:
         return self._convert(key, C.opt_int, "不是整数", "not a whole number")
 
+    def quantity(self, key: str) -> int | None:
+        """A count of pieces: a whole number, not negative."""
+        n = self.int(key)
+        if n is not None and n < 0:
+            raise BadCell(self.cols.header[key], "数量不能为负数", "quantity cannot be negative", self.raw(key))
+        return n
+
     def _convert(self, key: str, fn: Callable, zh: str, en: str):
         value = self.raw(key)
         try:
@@ -118,6 +125,8 @@ class Layout:
     excluded_headers: ClassVar[tuple[str, ...]] = ()
     # Spreadsheet-only or text-only layouts; None accepts both.
     spreadsheet: ClassVar[bool | None] = None
+    # Yields OrderBatch columns for big files (and may then parse in a second process).
+    batches: ClassVar[bool] = False
 
     @classmethod
     def score(cls, headers: set[str], is_spreadsheet: bool) -> int:
@@ -132,9 +141,82 @@ class Layout:
     def parse(self, table: Table, sink: RowSink) -> Iterator[Record]:
         raise NotImplementedError
 
+    def columns(self, table: Table, spec: dict[str, tuple[str, ...]]) -> Columns:
+        """Where this layout's columns sit in the table (FoldedLayout folds spellings first)."""
+        return Columns(table, spec)
+
+
+class RowLayout(Layout):
+    """A layout with one record per row; parse() is written once, subclasses write _record().
+
+    Blank and totals rows are skipped; a row with a broken cell is rejected alone.
+    """
+
+    column_spec: ClassVar[dict[str, tuple[str, ...]]]  # key -> accepted header names
+
+    def parse(self, table: Table, sink: RowSink) -> Iterator[Record]:
+        cols = self.columns(table, self.column_spec)
+        for row_no, cells in table.rows():
+            if is_blank(cells) or is_summary(cells):
+                continue
+            sink.rows_read += 1
+            try:
+                record = self._record(Row(cells, cols, row_no))
+            except BadCell as bad:
+                reject(sink, row_no, bad)
+                continue
+            yield record
+
+    def _record(self, row: Row) -> Record:
+        raise NotImplementedError
+
+
+# Header spellings: some exports write 商品总价（元） for 商品总价(元), or put
+# spaces inside a name. Layouts that meet this extend FoldedLayout.
+_HEADER_FOLD = str.maketrans({"（": "(", "）": ")", " ": None, "\u3000": None, "\t": None})
+
+
+def fold_header(name: str) -> str:
+    """Spelling variants of one header folded together: 商品总价（元） == 商品总价(元)."""
+    return name.translate(_HEADER_FOLD)
+
+
+class _FoldedHeaders:
+    """What Columns needs from a table, matching header names after fold_header."""
+
+    def __init__(self, headers: list[str]):
+        self.headers = headers
+        self._folded = [fold_header(h) for h in headers]
+
+    def index(self, *names: str) -> int | None:
+        for name in names:
+            folded = fold_header(name)
+            if folded in self._folded:
+                return self._folded.index(folded)
+        return None
+
+
+class FoldedLayout(Layout):
+    """A layout that matches header names after fold_header; its header tuples are written folded.
+
+    Messages still show the file's own spelling of a header.
+    """
+
+    @classmethod
+    def score(cls, headers: set[str], is_spreadsheet: bool) -> int:
+        return super().score({fold_header(h) for h in headers}, is_spreadsheet)
+
+    def columns(self, table: Table, spec: dict[str, tuple[str, ...]]) -> Columns:
+        return Columns(_FoldedHeaders(table.headers), spec)  # type: ignore[arg-type]
+
 
 def reject(sink: RowSink, row: int, bad: BadCell) -> None:
     sink.reject(row, bad.column, bad.zh, bad.en, bad.value)
+
+
+def unknown_status(row: Row, key: str) -> BadCell:
+    """The rejection of a status word the layout does not know (raise it)."""
+    return BadCell(row.cols.header[key], "无法识别的订单状态", "unknown order status", row.text(key))
 
 
 def is_blank(cells: list) -> bool:

@@ -18,15 +18,13 @@ Buyer identity: no buyer account in the file; receiver name (收货人) and phon
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 from sellerdesk.domain.address import normalise_province
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
 from sellerdesk.ingest.cells import is_masked
-from sellerdesk.ingest.jd import FoldedLayout, folded_columns, order_number, unknown_status
-from sellerdesk.ingest.layout import BadCell, Row, RowSink, is_blank, is_summary, reject
-from sellerdesk.ingest.table import Table
+from sellerdesk.ingest.identifiers import assign_line_keys, order_number
+from sellerdesk.ingest.layout import FoldedLayout, Row, RowLayout, unknown_status
 
 PDD_STATUS: dict[str, OrderStatus] = {
     "待支付": OrderStatus.UNPAID,
@@ -99,7 +97,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-class PddOrders(FoldedLayout):
+class PddOrders(FoldedLayout, RowLayout):
     key = "pdd_orders"
     platform = "pdd"
     kind = "orders"
@@ -107,20 +105,9 @@ class PddOrders(FoldedLayout):
     label_en = "Pinduoduo order export"
     required_headers = ("订单号", "订单状态", "用户实付金额(元)", "商品数量(件)")
     hint_headers = ("商品", "商品总价(元)", "收货人", "售后状态", "商品id", "订单成交时间", "商家实收金额(元)")
+    column_spec = COLUMNS
 
-    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
-        cols = folded_columns(table, COLUMNS)
-        for row_no, cells in table.rows():
-            if is_blank(cells) or is_summary(cells):
-                continue
-            sink.rows_read += 1
-            try:
-                yield self._order(Row(cells, cols, row_no))
-            except BadCell as bad:
-                reject(sink, row_no, bad)
-
-    @staticmethod
-    def _order(row: Row) -> OrderRecord:
+    def _record(self, row: Row) -> OrderRecord:
         order_no = order_number(row, "order_no")
         status_text = row.text("status")
         status, refunded_by_status = pdd_status(status_text) if status_text else (None, False)
@@ -131,7 +118,7 @@ class PddOrders(FoldedLayout):
         goods = row.fen("goods")
         shipping = row.fen("shipping")
         paid = row.fen("paid")
-        quantity = row.int("quantity")
+        quantity = row.quantity("quantity")
         refund_fen, refund_state = pdd_refund(status, refunded_by_status, row.text("after_sale"), paid)
 
         province_text, city_text = row.text("province"), row.text("city")
@@ -140,7 +127,7 @@ class PddOrders(FoldedLayout):
         title = row.text("title")
         unit_price = goods // quantity if goods is not None and quantity and goods % quantity == 0 else None
         line = LineRecord(
-            line_key=item_id or "#1",
+            line_key="",
             title=title,
             item_id=item_id,
             sku=row.text("sku"),
@@ -150,6 +137,7 @@ class PddOrders(FoldedLayout):
             amount_fen=paid,
             status_text=status_text,
         )
+        assign_line_keys([line], lambda ln: ln.item_id)
         return OrderRecord(
             platform="pdd",
             order_no=order_no,

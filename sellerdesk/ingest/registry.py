@@ -34,6 +34,10 @@ def all_layouts() -> list[type[Layout]]:
     ]
 
 
+def layout_by_key(key: str) -> Layout:
+    return next(layout for layout in all_layouts() if layout.key == key)()
+
+
 class UnknownLayoutError(FileImportError):
     """No built-in layout fits: the user can map the columns (generic import)."""
 

@@ -150,25 +150,14 @@ def _open_csv(path: Path) -> Table:
     text = io.TextIOWrapper(io.BufferedReader(counter, 1 << 20), encoding=encoding, newline="")
     delimiter = _sniff_delimiter(sample, encoding)
     reader = csv.reader(text, delimiter=delimiter)
-    numbered = _numbered_csv_rows(reader, path)
+    numbered = _numbered_csv_rows(reader, path, encoding)
     headers, first_row = _find_header(numbered, path)
-
-    def rows() -> Iterator[tuple[int, list]]:
-        try:
-            yield from numbered
-        except UnicodeDecodeError as exc:
-            raise FileImportError(
-                path.name,
-                f"文件中途出现无法按 {encoding} 解码的字节（约第 {reader.line_num + 1} 行）：文件可能已损坏或混用了编码。",
-                f"Bytes that are not valid {encoding} near line {reader.line_num + 1}: "
-                "the file may be damaged or mix encodings.",
-            ) from exc
 
     table = Table(
         path=path,
         headers=headers,
         encoding=encoding,
-        _rows=rows(),
+        _rows=numbered,
         _fraction=lambda: min(1.0, counter.count / size) if size else 1.0,
         _close=text.close,
         header_row=first_row,
@@ -184,7 +173,8 @@ def _sniff_delimiter(sample: bytes, encoding: str) -> str:
     return "\t" if first.count("\t") > first.count(",") else ","
 
 
-def _numbered_csv_rows(reader, path: Path) -> Iterator[tuple[int, list]]:
+def _numbered_csv_rows(reader, path: Path, encoding: str) -> Iterator[tuple[int, list]]:
+    """(line number, cells); broken quoting and undecodable bytes become clear file errors."""
     try:
         for cells in reader:
             yield reader.line_num, cells
@@ -193,6 +183,13 @@ def _numbered_csv_rows(reader, path: Path) -> Iterator[tuple[int, list]]:
             path.name,
             f"第 {reader.line_num} 行附近的 CSV 格式损坏：{exc}",
             f"Broken CSV near line {reader.line_num}: {exc}",
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise FileImportError(
+            path.name,
+            f"文件中途出现无法按 {encoding} 解码的字节（约第 {reader.line_num + 1} 行）：文件可能已损坏或混用了编码。",
+            f"Bytes that are not valid {encoding} near line {reader.line_num + 1}: "
+            "the file may be damaged or mix encodings.",
         ) from exc
 
 

@@ -15,12 +15,9 @@ Seen as `.xls` opened as a workbook; CSV and xlsx are read the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from sellerdesk.domain.orders import RefundRecord, RefundStatus
-from sellerdesk.ingest.layout import BadCell, Columns, Layout, Row, RowSink, is_blank, is_summary, reject
-from sellerdesk.ingest.table import Table
-from sellerdesk.ingest.taobao_items import id_text
+from sellerdesk.ingest.identifiers import order_number, required_identifier
+from sellerdesk.ingest.layout import Row, RowLayout
 
 COLUMNS = {
     "refund_no": ("退款编号",),
@@ -51,7 +48,7 @@ def refund_status(text: str) -> RefundStatus:
     return RefundStatus.PENDING
 
 
-class TaobaoRefunds(Layout):
+class TaobaoRefunds(RowLayout):
     key = "taobao_refunds"
     platform = "taobao"
     kind = "refunds"
@@ -63,38 +60,24 @@ class TaobaoRefunds(Layout):
         "退款完结时间", "买家实际支付金额", "买家退款原因", "支付宝交易号",
     )
     spreadsheet = None
+    column_spec = COLUMNS
 
-    def parse(self, table: Table, sink: RowSink) -> Iterator[RefundRecord]:
-        cols = Columns(table, COLUMNS)
-        for row_no, cells in table.rows():
-            if is_blank(cells) or is_summary(cells):
-                continue
-            sink.rows_read += 1
-            row = Row(cells, cols, row_no)
-            try:
-                record = _record(row)
-            except BadCell as bad:
-                reject(sink, row_no, bad)
-                continue
-            yield record
-
-
-def _record(row: Row) -> RefundRecord:
-    refund_no = id_text(row, "refund_no")
-    order_no = id_text(row, "order_no")
-    status_text = row.required("status")
-    return RefundRecord(
-        platform="taobao",
-        refund_no=refund_no,
-        order_no=order_no,
-        row=row.no,
-        status=refund_status(status_text),
-        status_text=status_text,
-        amount_fen=row.fen("amount"),
-        title=row.text("title"),
-        reason=row.text("reason"),
-        applied_at=row.datetime("applied"),
-        finished_at=row.datetime("finished"),
-        paid_fen=row.fen("paid"),
-        buyer_account=row.text("buyer"),
-    )
+    def _record(self, row: Row) -> RefundRecord:
+        refund_no = required_identifier(row, "refund_no")
+        order_no = order_number(row, "order_no")
+        status_text = row.required("status")
+        return RefundRecord(
+            platform="taobao",
+            refund_no=refund_no,
+            order_no=order_no,
+            row=row.no,
+            status=refund_status(status_text),
+            status_text=status_text,
+            amount_fen=row.fen("amount"),
+            title=row.text("title"),
+            reason=row.text("reason"),
+            applied_at=row.datetime("applied"),
+            finished_at=row.datetime("finished"),
+            paid_fen=row.fen("paid"),
+            buyer_account=row.text("buyer"),
+        )

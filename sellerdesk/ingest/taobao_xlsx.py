@@ -15,14 +15,12 @@ Cells arrive typed from the workbook (float, datetime, '' for empty); `--`,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
-from sellerdesk.ingest.layout import BadCell, Columns, Layout, Row, RowSink
-from sellerdesk.ingest.table import Table
-from sellerdesk.ingest.taobao_items import grouped_orders, id_text, quantity, title_summary, total_quantity
+from sellerdesk.ingest.grouping import LineGrainedLayout
+from sellerdesk.ingest.identifiers import required_identifier
+from sellerdesk.ingest.layout import Row, unknown_status
 from sellerdesk.ingest.taobao_status import taobao_status
 
 COLUMNS = {
@@ -59,7 +57,7 @@ class _Line:
     paid_at: str | None
 
 
-class TaobaoSubOrdersXlsx(Layout):
+class TaobaoSubOrdersXlsx(LineGrainedLayout[_Line]):
     key = "taobao_suborders"
     platform = "taobao"
     kind = "lines"
@@ -68,32 +66,29 @@ class TaobaoSubOrdersXlsx(Layout):
     required_headers = ("子订单编号", "主订单编号", "订单状态")
     hint_headers = ("商品标题", "买家实付金额", "退款状态", "退款金额", "订单付款时间", "商品ID")
     spreadsheet = True
+    column_spec = COLUMNS
 
-    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
-        cols = Columns(table, COLUMNS)
-        knows_refunds = cols.has("refund_status") or cols.has("refund")
-        parse_row = partial(_line, knows_refunds=knows_refunds)
-        for order_no, first_row, lines in grouped_orders(table, sink, cols, "order_no", parse_row):
-            records = [ln.record for ln in lines]
-            status, status_text = order_status([(ln.status, ln.record.status_text) for ln in lines])
-            paid = _sum(ln.record.amount_fen for ln in lines)
-            refund = _sum(ln.record.refund_fen for ln in lines)
-            yield OrderRecord(
-                platform="taobao",
-                order_no=order_no,
-                row=first_row,
-                status=status,
-                status_text=status_text,
-                created_at=min((ln.created_at for ln in lines if ln.created_at), default=None),
-                paid_at=min((ln.paid_at for ln in lines if ln.paid_at), default=None),
-                goods_fen=_sum(ln.goods_fen for ln in lines),
-                paid_fen=paid,
-                refund_fen=refund,
-                refund_state=_refund_state(status, records, paid, refund),
-                item_count=total_quantity(records),
-                title=title_summary(records),
-                lines=records,
-            )
+    def _row(self, row: Row) -> _Line:
+        return _line(row, knows_refunds=row.cols.has("refund_status") or row.cols.has("refund"))
+
+    def _order(self, order_no: str, first_row: int, lines: list[_Line]) -> OrderRecord:
+        records = [ln.record for ln in lines]
+        status, status_text = order_status([(ln.status, ln.record.status_text) for ln in lines])
+        paid = _sum(ln.record.amount_fen for ln in lines)
+        refund = _sum(ln.record.refund_fen for ln in lines)
+        return self.order_record(
+            order_no,
+            first_row,
+            records,
+            status=status,
+            status_text=status_text,
+            created_at=min((ln.created_at for ln in lines if ln.created_at), default=None),
+            paid_at=min((ln.paid_at for ln in lines if ln.paid_at), default=None),
+            goods_fen=_sum(ln.goods_fen for ln in lines),
+            paid_fen=paid,
+            refund_fen=refund,
+            refund_state=_refund_state(status, records, paid, refund),
+        )
 
 
 def order_status(lines: list[tuple[OrderStatus, str]]) -> tuple[OrderStatus, str]:
@@ -120,16 +115,16 @@ def _line(row: Row, knows_refunds: bool) -> _Line:
     status_text = row.required("status")
     status = taobao_status(status_text)
     if status is None:
-        raise BadCell(row.cols.header["status"], "无法识别的订单状态", "unknown order status", status_text)
+        raise unknown_status(row, "status")
     paid = row.fen("paid")
     paid_at = row.datetime("paid_at")
     record = LineRecord(
-        line_key=id_text(row, "sub_no"),
+        line_key=required_identifier(row, "sub_no"),
         title=row.text("title"),
         item_id=row.text("item_id"),
         sku=row.text("sku"),
         spec=row.text("spec"),
-        quantity=quantity(row, "quantity"),
+        quantity=row.quantity("quantity"),
         unit_price_fen=row.fen("price"),
         amount_fen=paid,
         status_text=status_text,

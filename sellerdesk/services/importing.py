@@ -10,15 +10,17 @@ by the user or remembered for that header set.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sellerdesk.domain.errors import FileImportError, ImportCancelled, RowError
+from sellerdesk.ingest.background import BackgroundParse, ChildUnavailable, worth_it
 from sellerdesk.ingest.generic import FIELDS as MAPPING_FIELDS
 from sellerdesk.ingest.generic import REQUIRED as MAPPING_REQUIRED
 from sellerdesk.ingest.generic import GenericLayout, MappingError, parse_mapping
-from sellerdesk.ingest.layout import Layout, RowSink
+from sellerdesk.ingest.layout import Layout, Record, RowSink
 from sellerdesk.ingest.registry import UnknownLayoutError, all_layouts, detect, header_signature
 from sellerdesk.ingest.table import Table, open_table
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
@@ -147,29 +149,55 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
             report(table.fraction())
 
         table.watch(_CHECK_EVERY, tick)
-        digest = _sha256(path)
-        with store.transaction() as conn:
-            import_id = start_import(
-                conn, file_name=path.name, path=str(path.resolve()), sha256=digest, platform=layout.platform,
-                layout=layout.key, encoding=table.encoding, imported_at=start_import_time(now),
-            )
-            if remember:
-                save_mapping(conn, header_signature(table.headers), remember, start_import_time(now))
-            writer = OrderWriter(conn, import_id)
-            for record in layout.parse(table, sink):
-                writer.add(record)
-            cancel.check()
-            if sink.rows_read == 0:
-                raise FileImportError(
-                    path.name, "文件里只有表头，没有数据行。", "The file has a header but no data rows."
+        background = BackgroundParse(path, layout.key) if worth_it(layout, path) else None
+        digest = file_fingerprint(path)
+        try:
+            with store.transaction() as conn:
+                import_id = start_import(
+                    conn, file_name=path.name, path=str(path.resolve()), fingerprint=digest,
+                    platform=layout.platform, layout=layout.key, encoding=table.encoding,
+                    imported_at=start_import_time(now),
                 )
-            counts = writer.finish()
-            cancel.check()
-            refresh_summary(conn)
-            finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
-            cancel.check()  # the last moment a Cancel still rolls the file back
+                if remember:
+                    save_mapping(conn, header_signature(table.headers), remember, start_import_time(now))
+                writer = OrderWriter(conn, import_id)
+                for record in _parsed(layout, table, sink, background, cancel, report):
+                    writer.add(record)
+                cancel.check()
+                if sink.rows_read == 0:
+                    raise FileImportError(
+                        path.name, "文件里只有表头，没有数据行。", "The file has a header but no data rows."
+                    )
+                counts = writer.finish()
+                cancel.check()
+                if counts != WriteCounts():  # a re-import that changed nothing leaves the figures as they are
+                    refresh_summary(conn)
+                finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
+                cancel.check()  # the last moment a Cancel still rolls the file back
+        finally:
+            if background is not None:
+                background.close()
         result.rows_read, result.rows_rejected = sink.rows_read, sink.rejected
         result.errors, result.counts = sink.errors, counts
+
+
+def _parsed(layout: Layout, table: Table, sink: RowSink, background: BackgroundParse | None,
+            cancel: CancelToken, report) -> Iterator[Record]:
+    """The file's records, parsed here (the table reports progress) or by the background process."""
+    if background is not None:
+        try:
+            for n, record in enumerate(background):
+                if n % 8 == 0:
+                    cancel.check()
+                    report(background.fraction)
+                yield record
+        except ChildUnavailable:  # nothing came: parse here instead
+            pass
+        else:
+            sink.rows_read, sink.rejected, sink.errors = (
+                background.sink.rows_read, background.sink.rejected, background.sink.errors)
+            return
+    yield from layout.parse(table, sink)
 
 
 def _layout_for(store: Store, table: Table, platform: str,
@@ -196,9 +224,13 @@ def start_import_time(now: datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
+def file_fingerprint(path: Path) -> str:
+    """Identifies a file again (size, first and last MiB) without reading all of a large export."""
+    size = path.stat().st_size
+    h = hashlib.sha256(str(size).encode())
     with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
+        h.update(f.read(1 << 20))
+        if size > 2 << 20:
+            f.seek(-(1 << 20), 2)
+            h.update(f.read())
     return h.hexdigest()

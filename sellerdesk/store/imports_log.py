@@ -27,12 +27,12 @@ class ImportLogEntry:
     buyers_added: int
 
 
-def start_import(conn: sqlite3.Connection, *, file_name: str, path: str, sha256: str, platform: str,
+def start_import(conn: sqlite3.Connection, *, file_name: str, path: str, fingerprint: str, platform: str,
                  layout: str, encoding: str | None, imported_at: str) -> int:
     cur = conn.execute(
-        "INSERT INTO imports (file_name, path, sha256, platform, layout, encoding, imported_at) "
+        "INSERT INTO imports (file_name, path, fingerprint, platform, layout, encoding, imported_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (file_name, path, sha256, platform, layout, encoding, imported_at),
+        (file_name, path, fingerprint, platform, layout, encoding, imported_at),
     )
     return cur.lastrowid
 

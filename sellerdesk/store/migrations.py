@@ -18,7 +18,7 @@ def _v1(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             file_name TEXT NOT NULL,
             path TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,  -- size + first/last MiB: recognises the same file again
             platform TEXT NOT NULL,
             layout TEXT NOT NULL,
             encoding TEXT,

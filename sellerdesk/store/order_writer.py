@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 
-from sellerdesk.domain.orders import OrderRecord, RefundRecord
+from sellerdesk.domain.orders import OrderBatch, OrderRecord, RefundRecord, buyer_key
 from sellerdesk.store.migrations import ORDER_INDEXES
 
-ORDER_COLUMNS = (
-    "platform", "order_no", "shop", "buyer_id", "receiver_name", "receiver_phone", "province", "city",
-    "address", "status", "status_text", "created_at", "paid_at", "goods_fen", "shipping_fen", "paid_fen",
-    "refund_fen", "refund_state", "item_count", "title", "import_id",
+# Record attributes stored as they are (one attrgetter call per record), then
+# the two the writer adds.
+ORDER_FIELDS = (
+    "platform", "order_no", "shop", "receiver_name", "receiver_phone", "province", "city", "address",
+    "status", "status_text", "created_at", "paid_at", "goods_fen", "shipping_fen", "paid_fen",
+    "refund_fen", "refund_state", "item_count", "title",
 )
+ORDER_COLUMNS = (*ORDER_FIELDS, "buyer_id", "import_id")
+_order_values = attrgetter(*ORDER_FIELDS)
 LINE_COLUMNS = (
     "platform", "order_no", "line_key", "title", "item_id", "sku", "spec", "quantity", "unit_price_fen",
     "amount_fen", "status_text", "refund_fen", "import_id",
@@ -84,8 +90,10 @@ class OrderWriter:
     def _max_id(self, table: str) -> int:
         return self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
 
-    def add(self, record: OrderRecord | RefundRecord) -> None:
-        if isinstance(record, RefundRecord):
+    def add(self, record: OrderRecord | RefundRecord | OrderBatch) -> None:
+        if isinstance(record, OrderBatch):
+            self._add_batch(record)
+        elif isinstance(record, RefundRecord):
             self._add_refund(record)
         else:
             self._add_order(record)
@@ -93,17 +101,51 @@ class OrderWriter:
             self.flush()
 
     def _add_order(self, r: OrderRecord) -> None:
-        buyer_id = self._buyer_id(r)
-        self._orders.append((
-            r.platform, r.order_no, r.shop, buyer_id, r.receiver_name, r.receiver_phone, r.province,
-            r.city, r.address, r.status, r.status_text, r.created_at, r.paid_at, r.goods_fen,
-            r.shipping_fen, r.paid_fen, r.refund_fen, r.refund_state, r.item_count, r.title, self.import_id,
-        ))
+        self._orders.append((*_order_values(r), self._buyer_id(r), self.import_id))
         for ln in r.lines:
             self._lines.append((
                 r.platform, r.order_no, ln.line_key, ln.title, ln.item_id, ln.sku, ln.spec, ln.quantity,
                 ln.unit_price_fen, ln.amount_fen, ln.status_text, ln.refund_fen, self.import_id,
             ))
+
+    def _add_batch(self, b: OrderBatch) -> None:
+        """The columnar twin of _add_order: the same rows, built with C-level zips."""
+        n = len(b)
+        columns = [b.column(f) for f in ORDER_FIELDS[1:]]
+        buyer_ids = self._batch_buyer_ids(b, n)
+        self._orders.extend(zip(repeat(b.platform, n), *columns, buyer_ids, repeat(self.import_id, n)))
+
+    def _batch_buyer_ids(self, b: OrderBatch, n: int) -> list[int | None]:
+        accounts, names, phones = b.column("buyer_account"), b.column("receiver_name"), b.column("receiver_phone")
+        keys = list(map(buyer_key, accounts, names, phones))
+        ids = self._buyer_ids.get(b.platform)
+        if ids is None:
+            ids = self._buyer_ids[b.platform] = dict(
+                self.conn.execute("SELECT buyer_key, id FROM buyers WHERE platform = ?", (b.platform,))
+            )
+        found = list(map(ids.get, keys))
+        created, paid_at = b.column("created_at"), b.column("paid_at")
+        provinces, cities = b.column("province"), b.column("city")
+        profiles = self._profiles
+        for i, (key, bid) in enumerate(zip(keys, found)):
+            if key is None:
+                continue
+            at = created[i] or paid_at[i] or ""
+            if bid is None:
+                bid = ids.get(key)  # the same new buyer twice in one batch
+            if bid is None:
+                bid = ids[key] = self._next_buyer
+                self._next_buyer += 1
+                self._new_buyers.append((bid, b.platform, key, accounts[i], names[i], phones[i], provinces[i],
+                                         cities[i], at or None))
+            else:
+                seen = profiles.get(bid)
+                if seen is not None and at < seen[0]:
+                    found[i] = bid
+                    continue
+            found[i] = bid
+            profiles[bid] = (at, accounts[i], names[i], phones[i], provinces[i], cities[i])
+        return found
 
     def _add_refund(self, r: RefundRecord) -> None:
         self._refunds.append((
@@ -122,14 +164,16 @@ class OrderWriter:
             )
         buyer_id = ids.get(key)
         at = r.created_at or r.paid_at or ""
-        profile = (at, r.buyer_account, r.receiver_name, r.receiver_phone, r.province, r.city)
         if buyer_id is None:
             buyer_id = ids[key] = self._next_buyer
             self._next_buyer += 1
-            self._new_buyers.append((buyer_id, r.platform, key, *profile[1:], at or None))
-        seen = self._profiles.get(buyer_id)
-        if seen is None or at >= seen[0]:
-            self._profiles[buyer_id] = profile
+            self._new_buyers.append((buyer_id, r.platform, key, r.buyer_account, r.receiver_name,
+                                     r.receiver_phone, r.province, r.city, at or None))
+        else:
+            seen = self._profiles.get(buyer_id)
+            if seen is not None and at < seen[0]:
+                return buyer_id
+        self._profiles[buyer_id] = (at, r.buyer_account, r.receiver_name, r.receiver_phone, r.province, r.city)
         return buyer_id
 
     def flush(self) -> None:

@@ -36,3 +36,15 @@ def test_split_address(address, province, city):
 def test_masked_province_is_unknown():
     assert normalise_province("****") is None
     assert normalise_province("广东") == "广东省"
+
+
+def test_the_column_form_agrees_with_split_address():
+    from sellerdesk.domain.address import split_addresses
+
+    samples = [
+        "广东省 广州市 越秀区 黄花岗街道(510180)", "上海 上海市 浦东新区 某路", "北京市 北京市 朝阳区",
+        "江西南昌市青山湖区某路1号", "浙江省 *** 西湖区", "##4f8a", "$$x", None, "", "某地某路", "广东省",
+        "广东省 ", "内蒙古自治区 呼和浩特市 新城区", "广东 深圳市 南山区", "重庆 重庆市 渝中区",
+    ]
+    provinces, cities = split_addresses(samples)
+    assert list(zip(provinces, cities)) == [split_address(a) for a in samples]

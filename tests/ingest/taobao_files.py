@@ -18,6 +18,8 @@ import io
 from datetime import datetime
 from pathlib import Path
 
+from sellerdesk.domain.orders import OrderBatch
+
 from sellerdesk.ingest.layout import RowSink
 from sellerdesk.ingest.table import open_table
 
@@ -213,8 +215,16 @@ def parse_file(layout_cls, path: Path) -> tuple[list, RowSink]:
     """Every record the layout yields for the file, and the sink with its rejected rows."""
     sink = RowSink(Path(path).name)
     with open_table(path) as table:
-        records = list(layout_cls().parse(table, sink))
+        records = flatten(layout_cls().parse(table, sink))
     return records, sink
+
+
+def flatten(items) -> list:
+    """Records, with the bulk path's column batches turned back into records."""
+    out = []
+    for item in items:
+        out.extend(item.records() if isinstance(item, OrderBatch) else [item])
+    return out
 
 
 def errors_by_row(sink: RowSink) -> dict[int, tuple[str | None, str]]:

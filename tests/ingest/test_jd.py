@@ -7,7 +7,8 @@ from datetime import datetime
 import pytest
 
 from sellerdesk.domain.orders import OrderStatus, is_countable
-from sellerdesk.ingest.jd import LOST_DIGITS_EN, LOST_DIGITS_ZH, JdOrders
+from sellerdesk.ingest.identifiers import LOST_DIGITS_EN, LOST_DIGITS_ZH
+from sellerdesk.ingest.jd import JdOrders
 
 from .platform_files import JD_HEADERS, JD_LATER, by_no, errors, jd_csv, jd_csv_bytes, jd_row, parse, xlsx_rows
 

@@ -7,7 +7,8 @@ import random
 import pytest
 
 from sellerdesk.domain.errors import FileImportError
-from sellerdesk.ingest.taobao_items import SIBLING_EN, TaobaoItemsCsv
+from sellerdesk.ingest.grouping import SIBLING_EN
+from sellerdesk.ingest.taobao_items import TaobaoItemsCsv
 from tests.ingest.taobao_files import (
     ITEM_HEADERS,
     ORDER_HEADERS_61,
@@ -106,14 +107,15 @@ def test_broken_row_rejects_its_whole_order_and_keeps_the_others(tmp_path):
     records, sink = parse_file(TaobaoItemsCsv, write_items(tmp_path / "broken.csv", rows))
     assert [r.order_no for r in records] == ["35153131473293580", "35153131473293581"]
     assert errors_by_row(sink) == {
-        2: (None, SIBLING_EN),
+        2: ("订单编号", SIBLING_EN),
         4: ("价格", "not an amount of money"),
         6: ("购买数量", "not a whole number"),
-        7: (None, SIBLING_EN),
+        7: ("订单编号", SIBLING_EN),
     }
     assert [e.row for e in sink.errors] == [2, 4, 6, 7]  # reported in row order
     assert sink.rejected == 4 and sink.rows_read == 6
     assert sink.errors[0].reason_zh == "同一订单的其他行有错误"
+    assert sink.errors[0].value == ORDER_NO  # a sibling names its order
     assert sink.errors[1].value == "两百"
 
 
@@ -139,7 +141,7 @@ def test_row_without_order_number_is_rejected_alone(tmp_path):
     rows = [item_row(), item_row(订单编号=""), item_row()]
     (order,), sink = parse_file(TaobaoItemsCsv, write_items(tmp_path / "no_no.csv", rows))
     assert len(order.lines) == 2
-    assert errors_by_row(sink) == {3: ("订单编号", "required value is missing")}
+    assert errors_by_row(sink) == {3: ("订单编号", "order number is missing")}
 
 
 def test_money_with_yuan_and_prices_as_written(tmp_path):

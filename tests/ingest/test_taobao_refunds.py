@@ -99,7 +99,7 @@ def test_refund_statuses(tmp_path, text, status):
         ({"买家退款金额": "五十"}, "买家退款金额", "not an amount of money"),
         ({"买家实际支付金额": "1.234"}, "买家实际支付金额", "not an amount of money"),
         ({"退款编号": ""}, "退款编号", "required value is missing"),
-        ({"订单编号": "--"}, "订单编号", "required value is missing"),
+        ({"订单编号": "--"}, "订单编号", "order number is missing"),
         ({"退款状态": ""}, "退款状态", "required value is missing"),
     ],
 )

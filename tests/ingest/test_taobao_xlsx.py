@@ -8,7 +8,7 @@ import pytest
 
 from sellerdesk.domain.errors import FileImportError
 from sellerdesk.domain.orders import OrderStatus, RefundState, is_countable
-from sellerdesk.ingest.taobao_items import SIBLING_EN
+from sellerdesk.ingest.grouping import SIBLING_EN
 from sellerdesk.ingest.taobao_xlsx import TaobaoSubOrdersXlsx, order_status
 from tests.ingest.taobao_files import SUBORDER_HEADERS, errors_by_row, parse_file, suborder_row, write_xlsx
 
@@ -184,12 +184,12 @@ def test_broken_row_rejects_its_whole_order_with_excel_row_numbers(tmp_path):
     by_no, sink = _parse(tmp_path, rows, title_rows=[["订单导出 2025-11-12"]])
     assert list(by_no) == [B]
     assert errors_by_row(sink) == {
-        3: (None, SIBLING_EN),
+        3: ("主订单编号", SIBLING_EN),
         5: ("订单付款时间", "not a date/time"),
         6: ("买家实付金额", "not an amount of money"),
-        7: ("主订单编号", "required value is missing"),
+        7: ("主订单编号", "order number is missing"),
         8: ("订单状态", "unknown order status"),
-        9: (None, SIBLING_EN),
+        9: ("主订单编号", SIBLING_EN),
     }
     assert sink.rows_read == 7
 

@@ -18,7 +18,7 @@ def store(tmp_path):
 
 def write(store, records):
     with store.transaction() as conn:
-        import_id = start_import(conn, file_name="f", path="f", sha256="x", platform="taobao", layout="t",
+        import_id = start_import(conn, file_name="f", path="f", fingerprint="x", platform="taobao", layout="t",
                                  encoding=None, imported_at="2025-11-12 00:00:00")
         w = OrderWriter(conn, import_id)
         for r in records:

@@ -1,0 +1,124 @@
+"""Parsing a big export in a second process, so reading and writing use both cores.
+
+The writer (SQLite, in the importing process) and the parser (CSV decoding
+and the column-by-column conversion) each take about half the work of a
+million-row import; in one process they add up, in two they overlap. The
+child only reads the file: it never opens the database, so killing it
+(Cancel) or losing it (a crash) leaves nothing half-done, and the importing
+process rolls its transaction back as always.
+
+Used for layouts that produce OrderBatch columns (cheap to send) and files
+large enough to repay starting a process; everything else parses in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+from sellerdesk.domain.errors import FileImportError, RowError
+from sellerdesk.domain.orders import OrderBatch
+from sellerdesk.ingest.layout import Layout, Record, RowSink
+from sellerdesk.ingest.table import open_table
+
+MIN_BYTES = 16 * 1024 * 1024  # below this, starting a process costs more than it saves
+_ITEMS_PER_MESSAGE = 1  # one batch (2048 orders) per message: progress moves, Cancel answers
+_ENUM_COLUMNS = ("status", "refund_state")
+
+
+def worth_it(layout: Layout, path: Path) -> bool:
+    return layout.batches and path.stat().st_size >= MIN_BYTES
+
+
+class ChildUnavailable(Exception):
+    """The child ended before sending anything (e.g. a script without a __main__ guard
+    re-imported under spawn): nothing was parsed, so the caller parses in-process."""
+
+
+class BackgroundParse:
+    """Iterate over layout.parse(path) run in a child process; then read .sink.
+
+    Close it (or use it as a context manager) to stop the child early.
+    """
+
+    def __init__(self, path: Path, layout_key: str):
+        context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_child, args=(send, str(path), layout_key), daemon=True)
+        self._process.start()
+        send.close()
+        self.path = path
+        self.fraction = 0.0
+        self.sink = RowSink(path.name)
+
+    def __iter__(self) -> Iterator[Record]:
+        received = False
+        while True:
+            try:
+                kind, *payload = self._receive.recv()
+            except EOFError:
+                if not received:
+                    raise ChildUnavailable() from None
+                raise FileImportError(self.path.name, "读取文件的子进程意外退出。",
+                                      "The process reading the file stopped unexpectedly.") from None
+            received = True
+            if kind == "items":
+                self.fraction, items = payload
+                yield from items
+            elif kind == "done":
+                self.sink.rows_read, self.sink.rejected, self.sink.errors = payload
+                return
+            elif kind == "error":
+                raise FileImportError(*payload)
+            else:  # "crash": a bug, not bad input; keep its traceback
+                raise RuntimeError(f"parsing {self.path.name} failed in the child process:\n{payload[0]}")
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(timeout=5)
+        self._receive.close()
+
+    def __enter__(self) -> BackgroundParse:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _child(send, path: str, layout_key: str) -> None:
+    from sellerdesk.ingest.registry import layout_by_key
+
+    try:
+        with open_table(path) as table:
+            layout = layout_by_key(layout_key)
+            sink = RowSink(table.name)
+            pending: list = []
+            for item in layout.parse(table, sink):
+                pending.append(_plain(item))
+                if len(pending) >= _ITEMS_PER_MESSAGE:
+                    send.send(("items", table.fraction(), pending))
+                    pending = []
+            send.send(("items", 1.0, pending))
+            send.send(("done", sink.rows_read, sink.rejected, list(sink.errors)))
+    except FileImportError as exc:
+        send.send(("error", exc.file, exc.message_zh, exc.message_en))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+        send.send(("crash", traceback.format_exc()))
+    finally:
+        send.close()
+
+
+def _plain(item: Record) -> Record:
+    """Enum cells as their plain values: a tenth of the pickling cost, equal on arrival."""
+    if isinstance(item, OrderBatch):
+        for name in _ENUM_COLUMNS:
+            column = item.columns.get(name)
+            if column is not None:
+                item.columns[name] = [None if v is None else v.value for v in column]
+    return item
+
+
+__all__ = ["BackgroundParse", "ChildUnavailable", "MIN_BYTES", "RowError", "worth_it"]
