@@ -21,19 +21,28 @@ if str(ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(ROOT))
 
 
-def peak_rss_mb() -> float | None:
-    """Peak resident memory of this process so far, in MB (None where unknown)."""
+def peak_rss_mb(who: str = "self") -> float | None:
+    """Peak resident memory in MB of this process ("self") or of its largest waited-for
+    child ("children"); None where unknown."""
     try:
         import resource
     except ImportError:  # Windows
         return None
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    which = resource.RUSAGE_SELF if who == "self" else resource.RUSAGE_CHILDREN
+    peak = resource.getrusage(which).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def report(seconds: float, **extra) -> None:
-    """The last line a phase prints: what the parent reads."""
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_rss_mb(), **extra}, ensure_ascii=False), flush=True)
+    """The last line a phase prints: what the parent reads.
+
+    peak_mb is this process's peak plus its largest child's (an import may parse
+    in a child process): an upper bound of the memory the phase held at once.
+    """
+    own, children = peak_rss_mb("self"), peak_rss_mb("children")
+    peak = None if own is None else own + (children or 0)
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "self_peak_mb": own, "children_peak_mb": children,
+                      **extra}, ensure_ascii=False), flush=True)
 
 
 def best_of(results: list[dict]) -> dict:

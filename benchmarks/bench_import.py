@@ -66,13 +66,17 @@ def main(argv: list[str] | None = None) -> int:
         runs["pandas"].append(run_phase(SCRIPT, "pandas", *file_args, "--db", str(pandas_db)))
         runs["again"].append(run_phase(SCRIPT, "import", *file_args, "--db", str(import_db)))
     floor, first, pandas, again = (best_of(runs[k]) for k in ("floor", "first", "pandas", "again"))
-    peak_mb = max(r["peak_mb"] or 0 for r in runs["first"] + runs["again"]) or None
+    peak_run = max(runs["first"] + runs["again"], key=lambda r: r["peak_mb"] or 0)
+    peak_mb = peak_run["peak_mb"]
+    split = (f" ({peak_run['self_peak_mb']:.0f} + child {peak_run['children_peak_mb']:.0f})"
+             if peak_run.get("children_peak_mb") else "")
 
     table = Table(f"Taobao order CSV import, {args.rows:,} rows ({size_mb:.0f} MB), best of {max(1, args.repeat)}",
                   "floor: csv + executemany", floor["seconds"])
     table.add("import_files (empty db)", first["seconds"], IMPORT_GOAL)
     if peak_mb is not None:
-        table.check("import peak memory", f"{peak_mb:.0f} MB", peak_mb < MEMORY_GOAL_MB, f"< {MEMORY_GOAL_MB} MB")
+        table.check("import peak memory", f"{peak_mb:.0f} MB{split}", peak_mb < MEMORY_GOAL_MB,
+                    f"< {MEMORY_GOAL_MB} MB")
     table.add("pandas read_csv + to_sql", pandas.get("seconds") if not pandas.get("skipped") else None,
               info="pandas not installed")
     table.add("re-import (all duplicates)", again["seconds"], first["seconds"] / floor["seconds"])

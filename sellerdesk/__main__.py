@@ -9,8 +9,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # big imports parse in a child process, also in frozen builds
     argv = sys.argv[1:] if argv is None else argv
-    first = next((a for a in argv if not a.startswith("-")), None)
-    if first is not None and argv and argv[0] in _cli_commands():
+    if argv and argv[0] in _cli_commands():
         from sellerdesk.cli import main as cli_main
 
         return cli_main(argv)

@@ -28,7 +28,9 @@ DEMO_FILE_NAME = "demo.sqlite"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sellerdesk", description="SellerDesk 店铺客户运营台")
+    parser = argparse.ArgumentParser(
+        prog="sellerdesk", description="SellerDesk 店铺客户运营台",
+        epilog="commands: sellerdesk import FILE... | stats | demo  (sellerdesk COMMAND --help for details)")
     parser.add_argument("--db", type=Path, help="shop database (default: the per-user data folder)")
     parser.add_argument("--lang", choices=LANGUAGES, help="UI language for this run (default: as last chosen, "
                                                           "else zh)")

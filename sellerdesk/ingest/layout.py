@@ -5,6 +5,11 @@ platforms reorder and add columns between versions), and turns rows into
 OrderRecord/RefundRecord values. A broken row is reported through the sink
 and skipped; a line-grained layout rejects the whole order when any of its
 rows is broken, so no order is ever half-written.
+
+Where the shared rules live: RowLayout (below) is the loop of layouts with one
+record per row, grouping.LineGrainedLayout that of layouts with one row per
+line; identifiers.py checks order/refund numbers and makes line keys; header
+spelling variants are folded by FoldedLayout (below).
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from operator import itemgetter, methodcaller
 from sellerdesk.domain.address import split_addresses
 from sellerdesk.domain.orders import OrderBatch
 from sellerdesk.ingest.cells import _EMPTY, _TRICK_END, _TRICK_START, clean
-from sellerdesk.ingest.layout import SUMMARY_WORDS
 from sellerdesk.ingest.taobao_status import TAOBAO_STATUS
 
 _SEP = "\x1f"
@@ -71,10 +70,9 @@ def _parse(chunk, positions, width, refund_rule) -> OrderBatch:
         return col.get(key, blank)
 
     order_no = get("order_no")
-    joined_ids = _SEP + _SEP.join(order_no)
-    if "" in order_no or "E+" in joined_ids or "e+" in joined_ids or any(
-            _SEP + word in joined_ids for word in SUMMARY_WORDS):
-        raise _Fallback  # missing ids, totals rows, ids Excel turned into numbers
+    digits = "".join(order_no)
+    if "" in order_no or not (digits.isdigit() and digits.isascii()):
+        raise _Fallback  # missing ids, totals rows, ids Excel turned into numbers: the row path decides
     status_text = get("status")
     statuses = list(map(TAOBAO_STATUS.get, map(_to_full_width_comma, status_text)))
     if None in statuses:
