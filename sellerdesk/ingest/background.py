@@ -89,8 +89,11 @@ class BackgroundParse:
 
 
 def _child(send, path: str, layout_key: str) -> None:
+    import gc
+
     from sellerdesk.ingest.registry import layout_by_key
 
+    gc.disable()  # a short-lived process that makes no cycles: collections only cost time
     try:
         with open_table(path) as table:
             layout = layout_by_key(layout_key)

