@@ -139,8 +139,11 @@ def _import_times(cmd: list[str], env: dict) -> dict[str, int]:
 
 def _shop(data: Path, buyers: int, seed: int) -> Path:
     """A shop database with `buyers` buyers, imported once from the bulk Taobao CSV."""
+    from sellerdesk.store.migrations import SCHEMA_VERSION
+
     rows = -(-buyers * 10 // 3)
-    shop = data / f"startup_shop_{buyers}_{seed}.sqlite"
+    # Named by schema version: an older cached shop would be migrated (and backed up) at launch.
+    shop = data / f"startup_shop_{buyers}_{seed}_v{SCHEMA_VERSION}.sqlite"
     if shop.exists():
         return shop
     from sellerdesk.demo import write_taobao_orders_csv
