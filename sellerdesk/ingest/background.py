@@ -13,7 +13,6 @@ large enough to repay starting a process; everything else parses in-process.
 
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +43,8 @@ class BackgroundParse:
     """
 
     def __init__(self, path: Path, layout_key: str):
+        import multiprocessing  # loaded by the first big import, not by every user of this module
+
         context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_child, args=(send, str(path), layout_key), daemon=True)

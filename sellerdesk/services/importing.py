@@ -23,7 +23,7 @@ from sellerdesk.ingest.generic import FIELDS as MAPPING_FIELDS
 from sellerdesk.ingest.generic import REQUIRED as MAPPING_REQUIRED
 from sellerdesk.ingest.generic import GenericLayout, MappingError, parse_mapping
 from sellerdesk.ingest.layout import Layout, Record, RowSink
-from sellerdesk.ingest.registry import UnknownLayoutError, all_layouts, detect, header_signature
+from sellerdesk.ingest.registry import UnknownLayoutError, detect, header_signature
 from sellerdesk.ingest.table import Table, open_table
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
 from sellerdesk.services.shop import ShopFile
@@ -33,7 +33,7 @@ from sellerdesk.store.order_writer import OrderWriter, WriteCounts
 from sellerdesk.store.summary import refresh_summary
 
 __all__ = [
-    "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "layout_label", "ImportResult", "UnknownLayoutError", "import_files", "MappingError", "parse_mapping",
+    "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "ImportResult", "UnknownLayoutError", "import_files", "MappingError", "parse_mapping",
 ]
 
 PLATFORMS = ("auto", "taobao", "jd", "pdd", "1688", "douyin", "generic")
@@ -80,13 +80,6 @@ class ImportResult:
     @property
     def failed(self) -> list[FileResult]:
         return [f for f in self.files if f.error is not None]
-
-
-def layout_label(key: str | None) -> tuple[str, str]:
-    """(Chinese, English) name of a layout key as stored in the import log."""
-    labels = {layout.key: (layout.label_zh, layout.label_en) for layout in all_layouts()}
-    labels[GenericLayout.key] = (GenericLayout.label_zh, GenericLayout.label_en)
-    return labels.get(key or "", (key or "", key or ""))
 
 
 def import_files(
@@ -173,7 +166,7 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
                 import_id = start_import(
                     conn, file_name=path.name, path=str(path.resolve()), fingerprint=digest,
                     platform=layout.platform, layout=layout.key, encoding=table.encoding,
-                    imported_at=start_import_time(now),
+                    imported_at=start_import_time(now), layout_labels=(layout.label_zh, layout.label_en),
                 )
                 if remember:
                     save_mapping(conn, header_signature(table.headers), remember, start_import_time(now))

@@ -16,6 +16,8 @@ class ImportLogEntry:
     path: str
     platform: str
     layout: str
+    layout_label_zh: str
+    layout_label_en: str
     encoding: str | None
     imported_at: str
     rows_read: int
@@ -28,11 +30,12 @@ class ImportLogEntry:
 
 
 def start_import(conn: sqlite3.Connection, *, file_name: str, path: str, fingerprint: str, platform: str,
-                 layout: str, encoding: str | None, imported_at: str) -> int:
+                 layout: str, encoding: str | None, imported_at: str,
+                 layout_labels: tuple[str, str] = ("", "")) -> int:
     cur = conn.execute(
-        "INSERT INTO imports (file_name, path, fingerprint, platform, layout, encoding, imported_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (file_name, path, fingerprint, platform, layout, encoding, imported_at),
+        "INSERT INTO imports (file_name, path, fingerprint, platform, layout, layout_label_zh, layout_label_en, "
+        "encoding, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (file_name, path, fingerprint, platform, layout, *layout_labels, encoding, imported_at),
     )
     return cur.lastrowid
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where a migration actually runs (Store.db)
+    import sqlite_utils
 
 
-def _v1(db: sqlite_utils.Database) -> None:
+def _v1(db: "sqlite_utils.Database") -> None:
     db.executescript(
         """
         CREATE TABLE imports (
@@ -21,6 +24,8 @@ def _v1(db: sqlite_utils.Database) -> None:
             fingerprint TEXT NOT NULL,  -- size + first/last MiB: recognises the same file again
             platform TEXT NOT NULL,
             layout TEXT NOT NULL,
+            layout_label_zh TEXT NOT NULL DEFAULT '',
+            layout_label_en TEXT NOT NULL DEFAULT '',
             encoding TEXT,
             imported_at TEXT NOT NULL,
             rows_read INTEGER NOT NULL DEFAULT 0,
@@ -141,7 +146,7 @@ ORDER_INDEXES: dict[str, str] = {
     "orders_created": "CREATE INDEX orders_created ON orders (created_at)",
 }
 
-MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
+MIGRATIONS: list[tuple[int, Callable[["sqlite_utils.Database"], None]]] = [
     (1, _v1),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -10,18 +10,20 @@ Overview is fresh while dialogs are still open.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from sellerdesk.services.importing import FileResult, ImportResult, import_files
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
-from sellerdesk.ui.importing.mapping_dialog import ColumnMappingDialog
-from sellerdesk.ui.importing.summary_dialog import ImportSummaryDialog
 from sellerdesk.ui.tasks import Task, TaskRunner
 from sellerdesk.ui.widgets.progress_dialog import SHOW_AFTER_MS, TaskProgressDialog
+
+if TYPE_CHECKING:  # the import stack loads on the first import, not at start-up
+    from sellerdesk.services.importing import FileResult, ImportResult
+    from sellerdesk.ui.importing.mapping_dialog import ColumnMappingDialog
 
 
 
@@ -64,6 +66,8 @@ class ImportController(QObject):
         shop = self._shop
 
         def work(progress, cancel) -> ImportResult:
+            from sellerdesk.services.importing import import_files
+
             return import_files(shop, files, mapping=mapping, progress=progress, cancel=cancel)
 
         self.task = Task(work, self)
@@ -100,6 +104,8 @@ class ImportController(QObject):
             self._show_summary()
             return
         pending = self._to_map.pop(0)
+        from sellerdesk.ui.importing.mapping_dialog import ColumnMappingDialog
+
         dialog = ColumnMappingDialog(pending.file_name, list(getattr(pending.error, "headers", [])), self._window)
         dialog.setModal(True)
         dialog.finished.connect(lambda code, d=dialog, f=pending: self._on_mapped(d, f, code))
@@ -122,6 +128,8 @@ class ImportController(QObject):
                 "ImportController", "Import cancelled. The database is as it was before."))
             self._finish()
             return
+        from sellerdesk.ui.importing.summary_dialog import ImportSummaryDialog
+
         dialog = ImportSummaryDialog(results, self._window, export_dir=self.export_dir)
         dialog.setModal(True)
         dialog.finished.connect(dialog.deleteLater)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from sellerdesk.services.importing import layout_label
 from sellerdesk.services.overview import ImportLogEntry
 from sellerdesk.ui import labels
 from sellerdesk.ui.i18n import pick
@@ -24,7 +23,7 @@ def _details(e: ImportLogEntry) -> str:
 
 
 def _layout(e: ImportLogEntry) -> str:
-    return pick(*layout_label(e.layout))
+    return pick(e.layout_label_zh, e.layout_label_en) or e.layout
 
 
 def _details_added(e: ImportLogEntry) -> int:
