@@ -158,14 +158,17 @@ class LineGrainedLayout(Layout, Generic[T]):
     def _order(self, order_no: str, first_row: int, values: list[T]) -> OrderRecord:
         raise NotImplementedError
 
-    def order_record(self, order_no: str, first_row: int, lines: list[LineRecord], **fields) -> OrderRecord:
-        """The order with its lines, their item count and title summary, and the given fields."""
+    def order_record(self, order_no: str, first_row: int, lines: list[LineRecord], *, summarise: bool = True,
+                     **fields) -> OrderRecord:
+        """The order with its lines and the given fields; with summarise, also the lines' item
+        count and title summary (a companion file of an order report passes False, so the
+        order report's own 宝贝标题 and count stay and re-imports do not flip between the two)."""
         return OrderRecord(
             platform=self.platform,
             order_no=order_no,
             row=first_row,
-            item_count=total_quantity(lines),
-            title=title_summary(lines),
+            item_count=total_quantity(lines) if summarise else None,
+            title=title_summary(lines) if summarise else None,
             lines=lines,
             **fields,
         )

@@ -56,4 +56,4 @@ class TaobaoItemsCsv(LineGrainedLayout[LineRecord]):
         # counting identical lines of the order from 1. The key does not depend on
         # where the order's rows sit in the file, so a re-export updates the same lines.
         assign_line_keys(lines, lambda ln: f"{ln.sku or ln.title or ''}|{ln.spec or ''}", number_first=True)
-        return self.order_record(order_no, first_row, lines)
+        return self.order_record(order_no, first_row, lines, summarise=False)

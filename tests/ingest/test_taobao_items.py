@@ -43,8 +43,10 @@ def test_real_bytes_group_rows_by_order(items):
     assert list(by_no) == [ORDER_NO, "35153131473293580"]
     assert sink.errors == [] and sink.rows_read == 3
     order = by_no[ORDER_NO]
-    assert (order.platform, order.row, order.item_count) == ("taobao", 2, 3)
-    assert order.title == "不粘锅炒锅家用；木铲"
+    assert (order.platform, order.row) == ("taobao", 2)
+    # The order report owns the order's title and count; this file only adds lines.
+    assert (order.item_count, order.title) == (None, None)
+    assert [ln.title for ln in order.lines] == ["不粘锅炒锅家用", "木铲"] and sum(ln.quantity for ln in order.lines) == 3
 
 
 def test_real_bytes_line_fields(items):
@@ -92,7 +94,7 @@ def test_identical_lines_are_numbered(tmp_path):
     rows = [item_row(), item_row(购买数量="2"), item_row()]
     (order,), sink = parse_file(TaobaoItemsCsv, write_items(tmp_path / "same.csv", rows))
     assert [ln.line_key[-2:] for ln in order.lines] == ["#1", "#2", "#3"]
-    assert order.item_count == 4 and order.title == "不粘锅炒锅家用"
+    assert [ln.quantity for ln in order.lines] == [1, 2, 1]
 
 
 def test_broken_row_rejects_its_whole_order_and_keeps_the_others(tmp_path):

@@ -189,3 +189,19 @@ def test_a_mapping_that_does_not_fit_is_a_clear_error(shop, tmp_path):
     path.write_text("单号,金额\nA,1\n", encoding="utf-8")
     f = import_files(shop, [path], mapping={"order_no": "订单号"}).files[0]
     assert f.error is not None and "订单号" in f.error.message_zh and f.error.file == "x.csv"
+
+
+def test_order_and_item_reports_together_reimport_without_changes(shop, tmp_path):
+    orders = three_orders(tmp_path)
+    items = tmp_path / "ExportOrderDetailList202511120000.csv"
+    header = '"订单编号","标题","价格","购买数量","外部系统编号","商品属性","套餐信息","备注","订单状态","商家编码"'
+    line = '="35153131473293579","铸铁锅 28cm","239.00","1","","颜色分类：黑","","","交易成功","SKU1",'
+    items.write_bytes(f"{header}\r\n{line}\r\n".encode("gbk"))
+    import_files(shop, [orders, items])
+    before = dump(shop)
+    again = import_files(shop, [orders, items]).files
+    assert [(f.counts.orders_updated, f.counts.lines_updated) for f in again] == [(0, 0), (0, 0)]
+    assert dump(shop) == before
+    title = sqlite3.connect(shop.path).execute(
+        "SELECT title FROM orders WHERE order_no = '35153131473293579'").fetchone()[0]
+    assert title == "铸铁锅"  # the order report's 宝贝标题 stays
