@@ -24,6 +24,7 @@ from sellerdesk.ingest.table import open_table
 
 MIN_BYTES = 16 * 1024 * 1024  # below this, starting a process costs more than it saves
 _ITEMS_PER_MESSAGE = 1  # one batch (2048 orders) per message: progress moves, Cancel answers
+_AHEAD = 16  # messages the parser may run ahead of the writer
 _ENUM_COLUMNS = ("status", "refund_state")
 
 
@@ -91,10 +92,23 @@ class BackgroundParse:
 
 def _child(send, path: str, layout_key: str) -> None:
     import gc
+    import queue
+    import threading
 
     from sellerdesk.ingest.registry import layout_by_key
 
     gc.disable()  # a short-lived process that makes no cycles: collections only cost time
+    # A sender thread with a queue lets parsing run up to _AHEAD messages ahead of
+    # the importing process: its writes come in bursts, and a bare pipe (64 KB)
+    # would make each side wait for the other.
+    outbox: queue.Queue = queue.Queue(maxsize=_AHEAD)
+
+    def sender() -> None:
+        while (message := outbox.get()) is not None:
+            send.send(message)
+
+    thread = threading.Thread(target=sender, daemon=True)
+    thread.start()
     try:
         with open_table(path) as table:
             layout = layout_by_key(layout_key)
@@ -103,15 +117,17 @@ def _child(send, path: str, layout_key: str) -> None:
             for item in layout.parse(table, sink):
                 pending.append(_plain(item))
                 if len(pending) >= _ITEMS_PER_MESSAGE:
-                    send.send(("items", table.fraction(), pending))
+                    outbox.put(("items", table.fraction(), pending))
                     pending = []
-            send.send(("items", 1.0, pending))
-            send.send(("done", sink.rows_read, sink.rejected, list(sink.errors)))
+            outbox.put(("items", 1.0, pending))
+            outbox.put(("done", sink.rows_read, sink.rejected, list(sink.errors)))
     except FileImportError as exc:
-        send.send(("error", exc.file, exc.message_zh, exc.message_en))
+        outbox.put(("error", exc.file, exc.message_zh, exc.message_en))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
-        send.send(("crash", traceback.format_exc()))
+        outbox.put(("crash", traceback.format_exc()))
     finally:
+        outbox.put(None)
+        thread.join()
         send.close()
 
 

@@ -120,7 +120,7 @@ def _set_pragmas(conn: sqlite3.Connection) -> None:
             time.sleep(0.1)
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA cache_size = -65536")  # 64 MB
+    conn.execute("PRAGMA cache_size = -32768")  # 32 MB
 
 
 def backup_to(store: Store, target: Path, *, pages: int = -1,
