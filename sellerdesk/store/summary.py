@@ -37,44 +37,51 @@ WITH r AS (
 )
 """
 
-_FIGURES = """
-    count(*) AS orders,
-    coalesce(sum(countable), 0) AS countable_orders,
-    count(DISTINCT buyer_id) AS buyers,
-    coalesce(sum(CASE WHEN countable THEN paid_fen ELSE 0 END), 0) AS paid_fen,
-    CASE WHEN max(refund_known) THEN sum(CASE WHEN countable THEN paid_fen - coalesce(refund_fen, 0) ELSE 0 END) END AS net_fen,
-    CASE WHEN max(refund_known) THEN sum(coalesce(refund_fen, 0)) END AS refund_fen,
-    CASE WHEN max(refund_known) THEN sum(refunded) END AS refunded_orders,
-    min(created_at) AS first_order_at,
-    max(created_at) AS last_order_at
+_SHOP_FIGURES = """
+    sum(orders), sum(countable), count(buyer_id), sum(buyer_id IS NOT NULL AND countable >= 2), sum(paid_fen),
+    CASE WHEN max(refund_known) THEN sum(paid_fen) - sum(countable_refund_fen) END,
+    CASE WHEN max(refund_known) THEN sum(refund_fen) END,
+    CASE WHEN max(refund_known) THEN sum(refunded) END,
+    min(first_order_at), max(last_order_at)
 """
+_COLUMNS = """(platform, shop, orders, countable_orders, buyers, repeat_buyers, paid_fen, net_fen, refund_fen,
+               refunded_orders, first_order_at, last_order_at)"""
 
 
 def refresh_summary(conn: sqlite3.Connection) -> None:
-    """Recompute shop_summary: one row per (platform, shop) and a total row ('', '')."""
+    """Recompute shop_summary: one row per (platform, shop) and a total row ('', '').
+
+    One sorted pass aggregates the orders per (shop, buyer); the shop rows and
+    the total come from that much smaller table (a buyer may buy in two shops:
+    the total counts them once).
+    """
     conn.execute("DELETE FROM shop_summary")
-    conn.execute("DROP TABLE IF EXISTS temp.order_facts")
-    conn.execute(f"CREATE TEMP TABLE order_facts AS {_PER_ORDER} SELECT * FROM o")
+    conn.execute("DROP TABLE IF EXISTS temp.buyer_facts")
     conn.execute(
-        f"""INSERT INTO shop_summary
-            (platform, shop, orders, countable_orders, buyers, paid_fen, net_fen, refund_fen,
-             refunded_orders, first_order_at, last_order_at, repeat_buyers)
-        SELECT platform, shop, {_FIGURES},
-               (SELECT count(*) FROM (SELECT 1 FROM order_facts f WHERE f.platform = g.platform
-                  AND f.shop = g.shop AND f.countable AND f.buyer_id IS NOT NULL
-                  GROUP BY f.buyer_id HAVING count(*) >= 2))
-        FROM order_facts g GROUP BY platform, shop"""
+        f"""CREATE TEMP TABLE buyer_facts AS {_PER_ORDER}
+        SELECT platform, shop, buyer_id, count(*) AS orders, coalesce(sum(countable), 0) AS countable,
+               sum(CASE WHEN countable THEN paid_fen ELSE 0 END) AS paid_fen,
+               sum(CASE WHEN countable THEN coalesce(refund_fen, 0) ELSE 0 END) AS countable_refund_fen,
+               sum(coalesce(refund_fen, 0)) AS refund_fen, sum(refunded) AS refunded,
+               max(refund_known) AS refund_known,
+               min(created_at) AS first_order_at, max(created_at) AS last_order_at
+        FROM o GROUP BY platform, shop, buyer_id"""
     )
+    conn.execute(f"INSERT INTO shop_summary {_COLUMNS} "
+                 f"SELECT platform, shop, {_SHOP_FIGURES} FROM buyer_facts GROUP BY platform, shop")
     conn.execute(
-        f"""INSERT INTO shop_summary
-            (platform, shop, orders, countable_orders, buyers, paid_fen, net_fen, refund_fen,
-             refunded_orders, first_order_at, last_order_at, repeat_buyers)
-        SELECT '', '', {_FIGURES},
-               (SELECT count(*) FROM (SELECT 1 FROM order_facts f WHERE f.countable AND f.buyer_id IS NOT NULL
-                  GROUP BY f.buyer_id HAVING count(*) >= 2))
-        FROM order_facts"""
+        f"""INSERT INTO shop_summary {_COLUMNS}
+        SELECT '', '', sum(orders), sum(countable), count(DISTINCT buyer_id),
+            (SELECT count(*) FROM (SELECT 1 FROM buyer_facts WHERE buyer_id IS NOT NULL
+                                   GROUP BY buyer_id HAVING sum(countable) >= 2)),
+            coalesce(sum(paid_fen), 0),
+            CASE WHEN max(refund_known) THEN sum(paid_fen) - sum(countable_refund_fen) END,
+            CASE WHEN max(refund_known) THEN sum(refund_fen) END,
+            CASE WHEN max(refund_known) THEN sum(refunded) END,
+            min(first_order_at), max(last_order_at)
+        FROM buyer_facts"""
     )
-    conn.execute("DROP TABLE temp.order_facts")
+    conn.execute("DROP TABLE temp.buyer_facts")
 
 
 @dataclass(frozen=True)
