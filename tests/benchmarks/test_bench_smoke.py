@@ -18,6 +18,7 @@ TINY = {
     "bench_import.py": ["--rows", "300"],
     "bench_xlsx.py": ["--rows", "200"],
     "bench_startup.py": ["--buyers", "60", "--repeat", "1"],
+    "bench_responsiveness.py": ["--rows", "3000"],
 }
 
 
