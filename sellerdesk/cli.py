@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 EXIT_OK, EXIT_USAGE, EXIT_IMPORT = 0, 2, 3
@@ -35,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path)
     p.add_argument("--buyers", type=int, default=2000)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--today", type=date.fromisoformat, default=None,
+                   help="last day of the demo's two years (default: today), e.g. 2025-12-20")
     return parser
 
 
@@ -144,7 +147,7 @@ def _demo(shop, args) -> int:
     if args.buyers < 1:
         print("--buyers 必须大于 0 / must be positive", file=sys.stderr)
         return EXIT_USAGE
-    result = build_demo_shop(shop, buyers=args.buyers, seed=args.seed,
+    result = build_demo_shop(shop, buyers=args.buyers, seed=args.seed, today=args.today or date.today(),
                              progress=_stderr_progress if sys.stderr.isatty() else _quiet)
     added = sum(f.counts.orders_added for f in result.files)
     print(f"演示店铺已生成 demo shop ready: {shop.path} ({added} orders)")

@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from sellerdesk.domain.money import format_fen
 from sellerdesk.domain.orders import OrderStatus
 
 
-def yuan(fen: int) -> str:
-    """12345 -> '123.45' (the plain form every export uses)."""
-    sign = "-" if fen < 0 else ""
-    q, r = divmod(abs(fen), 100)
-    return f"{sign}{q}.{r:02d}"
+yuan = format_fen  # 12345 -> '123.45', the plain form every export uses
 
 
 def yuan_grouped(fen: int) -> str:

@@ -7,6 +7,7 @@ what it shows.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
@@ -169,8 +170,9 @@ class MainWindow(QMainWindow):
             show_failure(self, QCoreApplication.translate("MainWindow", "Demo shop"), exc)
             return None
         shop = self.shop
+        today = date.today()  # the demo's two years end today, so "recent" means recent
         task = Task(lambda progress, cancel: build_demo_shop(
-            shop, buyers=buyers, seed=seed, progress=progress, cancel=cancel), self)
+            shop, buyers=buyers, seed=seed, today=today, progress=progress, cancel=cancel), self)
         task.succeeded.connect(self._demo_built)
         task.failed.connect(lambda exc: self._demo_failed(task, exc))
         TaskProgressDialog(task, lambda: QCoreApplication.translate("MainWindow", "Building the demo shop…"), self)
