@@ -35,8 +35,6 @@ _MONEY = _whole_column(r"[0-9]+\.[0-9]{2}元?")
 _COUNT = _whole_column(r"[0-9]+")
 _MONEY_FIELDS = ("goods", "shipping", "paid", "refund", "settled")
 _to_full_width_comma = methodcaller("replace", ",", "，")
-_drop_yuan = methodcaller("replace", "元", "")
-_drop_dot = methodcaller("replace", ".", "")
 
 
 class _Fallback(Exception):
@@ -154,11 +152,13 @@ def _datetimes(values) -> list[str | None]:
 
 def _fen_column(values) -> list[int | None]:
     """'201.12' / '159.00元' / '' as fen; any other shape falls back to the row path."""
-    if not _MONEY.fullmatch(_SEP.join(values)):
+    joined = _SEP.join(values)
+    if not _MONEY.fullmatch(joined):
         raise _Fallback
+    digits = joined.replace("元", "").replace(".", "").split(_SEP)  # '201.12' -> '20112': the fen
     if "" in values:
-        return [int(v.replace("元", "").replace(".", "")) if v else None for v in values]
-    return list(map(int, map(_drop_dot, map(_drop_yuan, values))))
+        return [int(v) if v else None for v in digits]
+    return list(map(int, digits))
 
 
 def _count_column(values) -> list[int | None]:
