@@ -84,7 +84,8 @@ class OrderWriter:
         self._buyer_ids: dict[str, dict[str, int]] = {}
         self._next_buyer = self._max_id("buyers") + 1
         self._first_new_buyer = self._next_buyer
-        self._new_buyers: list[tuple] = []  # allocated, not yet inserted        # buyer id -> (profile_at, account, name, phone, province, city), the latest seen
+        self._new_buyers: list[tuple] = []  # allocated, not yet inserted
+        # buyer id -> (profile_at, account, name, phone, province, city), the latest seen
         self._profiles: dict[int, tuple] = {}
 
     def _max_id(self, table: str) -> int:
@@ -117,35 +118,13 @@ class OrderWriter:
 
     def _batch_buyer_ids(self, b: OrderBatch, n: int) -> list[int | None]:
         accounts, names, phones = b.column("buyer_account"), b.column("receiver_name"), b.column("receiver_phone")
-        keys = list(map(buyer_key, accounts, names, phones))
-        ids = self._buyer_ids.get(b.platform)
-        if ids is None:
-            ids = self._buyer_ids[b.platform] = dict(
-                self.conn.execute("SELECT buyer_key, id FROM buyers WHERE platform = ?", (b.platform,))
-            )
-        found = list(map(ids.get, keys))
-        created, paid_at = b.column("created_at"), b.column("paid_at")
-        provinces, cities = b.column("province"), b.column("city")
-        profiles = self._profiles
-        for i, (key, bid) in enumerate(zip(keys, found)):
-            if key is None:
-                continue
-            at = created[i] or paid_at[i] or ""
-            if bid is None:
-                bid = ids.get(key)  # the same new buyer twice in one batch
-            if bid is None:
-                bid = ids[key] = self._next_buyer
-                self._next_buyer += 1
-                self._new_buyers.append((bid, b.platform, key, accounts[i], names[i], phones[i], provinces[i],
-                                         cities[i], at or None))
-            else:
-                seen = profiles.get(bid)
-                if seen is not None and at < seen[0]:
-                    found[i] = bid
-                    continue
-            found[i] = bid
-            profiles[bid] = (at, accounts[i], names[i], phones[i], provinces[i], cities[i])
-        return found
+        ids, resolve = self._ids(b.platform), self._resolve_buyer
+        return [
+            None if key is None else resolve(ids, b.platform, key, created or paid_at or "", profile)
+            for key, created, paid_at, *profile in zip(
+                map(buyer_key, accounts, names, phones), b.column("created_at"), b.column("paid_at"),
+                accounts, names, phones, b.column("province"), b.column("city"))
+        ]
 
     def _add_refund(self, r: RefundRecord) -> None:
         self._refunds.append((
@@ -157,23 +136,30 @@ class OrderWriter:
         key = r.buyer_key()
         if key is None:
             return None
-        ids = self._buyer_ids.get(r.platform)
+        profile = (r.buyer_account, r.receiver_name, r.receiver_phone, r.province, r.city)
+        return self._resolve_buyer(self._ids(r.platform), r.platform, key, r.created_at or r.paid_at or "", profile)
+
+    def _ids(self, platform: str) -> dict[str, int]:
+        """The platform's buyer ids by key, loaded on first use."""
+        ids = self._buyer_ids.get(platform)
         if ids is None:
-            ids = self._buyer_ids[r.platform] = dict(
-                self.conn.execute("SELECT buyer_key, id FROM buyers WHERE platform = ?", (r.platform,))
+            ids = self._buyer_ids[platform] = dict(
+                self.conn.execute("SELECT buyer_key, id FROM buyers WHERE platform = ?", (platform,))
             )
+        return ids
+
+    def _resolve_buyer(self, ids: dict[str, int], platform: str, key: str, at: str, profile) -> int:
+        """The buyer's id (a new buyer gets the next one); remembers the profile of their latest order."""
         buyer_id = ids.get(key)
-        at = r.created_at or r.paid_at or ""
         if buyer_id is None:
             buyer_id = ids[key] = self._next_buyer
             self._next_buyer += 1
-            self._new_buyers.append((buyer_id, r.platform, key, r.buyer_account, r.receiver_name,
-                                     r.receiver_phone, r.province, r.city, at or None))
+            self._new_buyers.append((buyer_id, platform, key, *profile, at or None))
         else:
             seen = self._profiles.get(buyer_id)
             if seen is not None and at < seen[0]:
                 return buyer_id
-        self._profiles[buyer_id] = (at, r.buyer_account, r.receiver_name, r.receiver_phone, r.province, r.city)
+        self._profiles[buyer_id] = (at, *profile)
         return buyer_id
 
     def flush(self) -> None:

@@ -1,5 +1,7 @@
 """Merging what each file knows, change detection, buyers, and the summary SQL."""
 
+import sqlite3
+
 import pytest
 
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundRecord, RefundState, RefundStatus
@@ -111,3 +113,31 @@ def test_same_nick_on_two_platforms_is_two_buyers(store):
     jd = OrderRecord("jd", "1", 2, buyer_account="nick", status=OrderStatus.COMPLETED, paid_fen=1)
     counts = write(store, [order("1", buyer="nick"), jd])
     assert counts.buyers_added == 2
+
+
+def test_a_column_batch_writes_exactly_what_its_records_write(tmp_path):
+    from sellerdesk.domain.orders import OrderBatch
+
+    records = [
+        order("1", buyer="a", receiver_name="旧", city="广州市", created="2025-01-01 00:00:00"),
+        order("2", buyer="a", receiver_name="新", city="深圳市", created="2025-06-01 00:00:00"),
+        order("3", buyer=None, receiver_name="张三", receiver_phone="138****0000"),
+        order("4", buyer=None),  # no identity at all: unknown buyer
+        order("5", buyer="b", status=OrderStatus.CLOSED, refund_state=RefundState.FULL, refund_fen=10000),
+    ]
+    names = [n for n in OrderRecord.__slots__ if n not in ("platform", "lines")]
+    batch = OrderBatch("taobao", {n: [getattr(r, n) for r in records] for n in names})
+    assert batch.records() == records
+
+    def tables(path):
+        conn = sqlite3.connect(path)
+        out = [conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+               for t in ("orders", "buyers", "shop_summary")]
+        conn.close()
+        return out
+
+    one, two = open_store(tmp_path / "records.sqlite"), open_store(tmp_path / "batch.sqlite")
+    assert write(one, records) == write(two, [batch])
+    one.close()
+    two.close()
+    assert tables(tmp_path / "records.sqlite") == tables(tmp_path / "batch.sqlite")
