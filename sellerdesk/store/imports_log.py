@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
-from sellerdesk.store.order_writer import WriteCounts
+if TYPE_CHECKING:  # the bulk writer is not needed to list imports at start-up
+    from sellerdesk.store.order_writer import WriteCounts
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def start_import(conn: sqlite3.Connection, *, file_name: str, path: str, fingerp
 
 
 def finish_import(conn: sqlite3.Connection, import_id: int, rows_read: int, rows_rejected: int,
-                  counts: WriteCounts) -> None:
+                  counts: "WriteCounts") -> None:
     values = {f.name: getattr(counts, f.name) for f in fields(counts)}
     sets = ", ".join(f"{k} = :{k}" for k in values)
     conn.execute(
