@@ -51,8 +51,7 @@ class OverviewPage(QWidget):
         self.shop: ShopFile | None = None
         self.overview: Overview | None = None
 
-        self.empty_state = EmptyState(self)
-        self.empty_state.import_requested.connect(self.import_requested)
+        self._empty_state: EmptyState | None = None  # built when a shop is empty (saves start-up time)
 
         self.content = QWidget(self)
         grid = QGridLayout()
@@ -79,7 +78,6 @@ class OverviewPage(QWidget):
         content_layout.addWidget(self.splitter, 1)
 
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.content)
         QVBoxLayout(self).addWidget(self.stack)
         self.retranslate_ui()
@@ -102,8 +100,16 @@ class OverviewPage(QWidget):
         self._show_figures()
 
     @property
+    def empty_state(self) -> EmptyState:
+        if self._empty_state is None:
+            self._empty_state = EmptyState(self)
+            self._empty_state.import_requested.connect(self.import_requested)
+            self.stack.addWidget(self._empty_state)
+        return self._empty_state
+
+    @property
     def showing_empty_state(self) -> bool:
-        return self.stack.currentWidget() is self.empty_state
+        return self._empty_state is not None and self.stack.currentWidget() is self._empty_state
 
     # -- texts ---------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -121,7 +127,7 @@ class OverviewPage(QWidget):
     def _show_figures(self) -> None:
         o = self.overview
         empty = o is None or (o.empty and not o.imports)
-        self.stack.setCurrentWidget(self.empty_state if empty else self.content)
+        self.stack.setCurrentWidget(self.empty_state if empty else self.content)  # empty_state: built on demand
         if o is None:
             return
         t = o.total
