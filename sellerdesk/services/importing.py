@@ -33,7 +33,8 @@ from sellerdesk.store.order_writer import OrderWriter, WriteCounts
 from sellerdesk.store.summary import refresh_summary
 
 __all__ = [
-    "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "ImportResult", "UnknownLayoutError", "import_files", "MappingError", "parse_mapping",
+    "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "ImportResult", "MappingError",
+    "UnknownLayoutError", "import_files", "parse_mapping",
 ]
 
 PLATFORMS = ("auto", "taobao", "jd", "pdd", "1688", "douyin", "generic")
