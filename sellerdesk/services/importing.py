@@ -30,7 +30,7 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.store.db import Store
 from sellerdesk.store.imports_log import finish_import, load_mapping, save_mapping, start_import
 from sellerdesk.store.order_writer import OrderWriter, WriteCounts
-from sellerdesk.store.summary import refresh_summary
+from sellerdesk.store.summary import refresh_summary, write_summary
 
 __all__ = [
     "MAPPING_FIELDS", "MAPPING_REQUIRED", "PLATFORMS", "FileResult", "ImportResult", "MappingError",
@@ -182,7 +182,11 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
                 counts = writer.finish()
                 cancel.check()
                 if counts != WriteCounts():  # a re-import that changed nothing leaves the figures as they are
-                    refresh_summary(conn)
+                    tallied = writer.tallied_summary()
+                    if tallied is not None:
+                        write_summary(conn, tallied)
+                    else:
+                        refresh_summary(conn)
                 finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
                 cancel.check()  # the last moment a Cancel still rolls the file back
         finally:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 
+from sellerdesk.domain.figures import FiguresTally
 from sellerdesk.domain.orders import OrderBatch, OrderRecord, RefundRecord, buyer_key
 from sellerdesk.store.migrations import ORDER_INDEXES
 
@@ -80,6 +81,8 @@ class OrderWriter:
         if self._bulk:
             for name in ORDER_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
+        # Into an empty shop every order passes here once: its figures are tallied on the way.
+        self._tally = FiguresTally() if self._bulk else None
         self._changes = {"orders": 0, "order_lines": 0, "refunds": 0}
         self._buyer_ids: dict[str, dict[str, int]] = {}
         self._next_buyer = self._max_id("buyers") + 1
@@ -102,7 +105,11 @@ class OrderWriter:
             self.flush()
 
     def _add_order(self, r: OrderRecord) -> None:
-        self._orders.append((*_order_values(r), self._buyer_id(r), self.import_id))
+        buyer_id = self._buyer_id(r)
+        self._orders.append((*_order_values(r), buyer_id, self.import_id))
+        if self._tally is not None:
+            self._tally.add(r.platform, r.shop, buyer_id, r.status, r.refund_state, r.paid_fen, r.refund_fen,
+                            r.created_at)
         for ln in r.lines:
             self._lines.append((
                 r.platform, r.order_no, ln.line_key, ln.title, ln.item_id, ln.sku, ln.spec, ln.quantity,
@@ -115,6 +122,12 @@ class OrderWriter:
         columns = [b.column(f) for f in ORDER_FIELDS[1:]]
         buyer_ids = self._batch_buyer_ids(b, n)
         self._orders.extend(zip(repeat(b.platform, n), *columns, buyer_ids, repeat(self.import_id, n)))
+        if self._tally is not None:
+            add = self._tally.add
+            for values in zip(repeat(b.platform, n), b.column("shop"), buyer_ids, b.column("status"),
+                              b.column("refund_state"), b.column("paid_fen"), b.column("refund_fen"),
+                              b.column("created_at")):
+                add(*values)
 
     def _batch_buyer_ids(self, b: OrderBatch, n: int) -> list[int | None]:
         accounts, names, phones = b.column("buyer_account"), b.column("receiver_name"), b.column("receiver_phone")
@@ -196,6 +209,15 @@ class OrderWriter:
             setattr(counts, f"{prefix}_added", added)
             setattr(counts, f"{prefix}_updated", self._changes[table] - added)
         return counts
+
+    def tallied_summary(self) -> list[tuple] | None:
+        """The shop_summary rows tallied during a load into an empty shop, when they are exact:
+        no refund records to join, and every order seen stored once (no repeats in the file).
+        None otherwise: the caller refreshes the summary in SQL."""
+        if self._tally is None or self.conn.execute("SELECT 1 FROM refunds LIMIT 1").fetchone():
+            return None
+        stored = self.conn.execute("SELECT count(*) FROM orders").fetchone()[0]
+        return self._tally.rows() if stored == self._tally.orders else None
 
     def _write_buyers(self) -> None:
         """Give each buyer the profile of their latest order, where it is newer than the stored one."""

@@ -84,6 +84,12 @@ def refresh_summary(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.buyer_facts")
 
 
+def write_summary(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Replace shop_summary with rows tallied elsewhere (FiguresTally), in _COLUMNS order."""
+    conn.execute("DELETE FROM shop_summary")
+    conn.executemany(f"INSERT INTO shop_summary {_COLUMNS} VALUES ({', '.join('?' * 12)})", rows)
+
+
 @dataclass(frozen=True)
 class SummaryRow:
     platform: str  # '' on the total row
