@@ -18,7 +18,6 @@ out of it.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys

@@ -63,7 +63,10 @@ class FiguresTally:
     def __init__(self) -> None:
         self._shops: dict[tuple[str, str], _Tally] = {}
         self._total = _Tally()
-        self.orders = 0
+
+    @property
+    def orders(self) -> int:
+        return self._total.orders
 
     def add(self, platform: str, shop: str | None, buyer_id: int | None, status, refund_state, paid_fen,
             refund_fen, created_at) -> None:
@@ -76,7 +79,6 @@ class FiguresTally:
             tally = self._shops[key] = _Tally()
         tally.add(*values)
         self._total.add(*values)
-        self.orders += 1
 
     def rows(self) -> list[tuple]:
         """One row per (platform, shop), then the total row ('', '')."""

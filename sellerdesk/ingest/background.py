@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
-from sellerdesk.domain.errors import FileImportError, RowError
+from sellerdesk.domain.errors import FileImportError
 from sellerdesk.domain.orders import OrderBatch
 from sellerdesk.ingest.layout import Layout, Record, RowSink
 from sellerdesk.ingest.table import open_table
@@ -141,4 +141,4 @@ def _plain(item: Record) -> Record:
     return item
 
 
-__all__ = ["BackgroundParse", "ChildUnavailable", "MIN_BYTES", "RowError", "worth_it"]
+__all__ = ["BackgroundParse", "ChildUnavailable", "MIN_BYTES", "worth_it"]

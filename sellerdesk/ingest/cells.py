@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from operator import itemgetter
 
 from sellerdesk.domain.dates import datetime_from_cell
 from sellerdesk.domain.money import fen_from_number, parse_fen
@@ -51,6 +52,15 @@ def _clean_text(value: str) -> str:
         if inner[0] not in _TRICK_START and inner[-1] not in _TRICK_END and inner not in _EMPTY:
             return inner
     return clean_by_rules(value)
+
+
+def needs_no_cleaning(values) -> bool:
+    """True when clean() would leave every text cell as it is: no trick at either end of a
+    cell and no placeholder. C-level set checks over a whole column (the bulk path)."""
+    filled = list(filter(None, values))
+    return (_TRICK_START.isdisjoint(map(itemgetter(0), filled))
+            and _TRICK_END.isdisjoint(map(itemgetter(-1), filled))
+            and _EMPTY.isdisjoint(filled))
 
 
 def clean_all(values: tuple) -> list[str]:

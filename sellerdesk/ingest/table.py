@@ -56,7 +56,6 @@ class Table:
     _rows: Iterator[tuple[int, list]] = field(repr=False)
     _fraction: Callable[[], float] = field(repr=False)
     _close: Callable[[], None] = field(repr=False, default=lambda: None)
-    merged_ranges: list = field(default_factory=list)  # spreadsheets: ((r0,c0),(r1,c1)), 0-based
     header_row: int = 1
 
     @property
@@ -221,7 +220,6 @@ def _open_spreadsheet(path: Path) -> Table:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)
-        merged = list(sheet.merged_cell_ranges or [])
         height = max(sheet.height, 1)
         # sheet.start says where data begins; whether iter_rows trims the empty rows
         # above it depends on the version (0.9 does not), so the first row decides below
@@ -259,7 +257,6 @@ def _open_spreadsheet(path: Path) -> Table:
         _rows=stream,
         _fraction=lambda: min(1.0, state["done"] / height),
         _close=workbook.close,
-        merged_ranges=merged,
         header_row=first_row,
     )
     return table

@@ -2,8 +2,9 @@
 
 A million-row export is mostly well-formed, so a chunk of rows is transposed
 into columns and each column is checked and converted with C-level work
-(substring checks on the joined column, map() with builtins and dict
-lookups) instead of a Python call per cell. The moment any check fails the
+(set checks over a column's first and last characters, regexes over the
+joined column, map() with builtins and dict lookups) instead of a Python
+call per cell. The moment any check fails the
 chunk is handed back (None) and the row-by-row path parses it, reporting
 broken rows exactly as always: that path defines the rules, this one only
 recognises the common case faster (tests/ingest/test_taobao_orders_bulk.py
@@ -19,7 +20,7 @@ from operator import itemgetter, methodcaller
 
 from sellerdesk.domain.address import split_addresses
 from sellerdesk.domain.orders import OrderBatch
-from sellerdesk.ingest.cells import _EMPTY, _TRICK_END, _TRICK_START, clean
+from sellerdesk.ingest.cells import clean, needs_no_cleaning
 from sellerdesk.ingest.taobao_status import TAOBAO_STATUS
 
 _SEP = "\x1f"
@@ -107,14 +108,12 @@ def _parse(chunk, positions, width, refund_rule) -> OrderBatch:
     })
 
 
-_first_char = itemgetter(0)
-_last_char = itemgetter(-1)
 _PREFIXES = (('="', '"'), ("'", ""))  # Taobao ids ="351...", phones '139...
 
 
 def _clean_column(values: tuple[str, ...]) -> list[str] | tuple[str, ...]:
     """clean() of every cell, with C-level checks and prefix slicing for whole columns."""
-    if _is_clean(values):
+    if needs_no_cleaning(values):
         return values
     filled = list(filter(None, values))
     for prefix, suffix in _PREFIXES:
@@ -122,17 +121,9 @@ def _clean_column(values: tuple[str, ...]) -> list[str] | tuple[str, ...]:
                 not suffix or all(map(methodcaller("endswith", suffix), filled))):
             cut = slice(len(prefix), -len(suffix) or None)
             sliced = [v[cut] if v else v for v in values]
-            if all(sliced) == all(values) and _is_clean(sliced):
+            if all(sliced) == all(values) and needs_no_cleaning(sliced):
                 return sliced
     return list(map(clean, values))
-
-
-def _is_clean(values) -> bool:
-    """No cell would change under clean(): no trick at either end, no placeholder."""
-    filled = list(filter(None, values))
-    return (_TRICK_START.isdisjoint(map(_first_char, filled))
-            and _TRICK_END.isdisjoint(map(_last_char, filled))
-            and _EMPTY.isdisjoint(filled))
 
 
 def _none_if_empty(values) -> list:

@@ -182,7 +182,7 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
                 counts = writer.finish()
                 cancel.check()
                 if counts != WriteCounts():  # a re-import that changed nothing leaves the figures as they are
-                    tallied = writer.tallied_summary()
+                    tallied = writer.tallied_summary(counts)
                     if tallied is not None:
                         write_summary(conn, tallied)
                     else:

@@ -77,7 +77,7 @@ class OrderWriter:
         self._lines: list[tuple] = []
         self._refunds: list[tuple] = []
         self._max = {t: self._max_id(t) for t in ("orders", "order_lines", "refunds")}
-        self._bulk = self._max["orders"] == 0 and not conn.execute("SELECT 1 FROM orders LIMIT 1").fetchone()
+        self._bulk = self._max["orders"] == 0  # an empty shop: ids start at 1
         if self._bulk:
             for name in ORDER_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
@@ -210,14 +210,13 @@ class OrderWriter:
             setattr(counts, f"{prefix}_updated", self._changes[table] - added)
         return counts
 
-    def tallied_summary(self) -> list[tuple] | None:
+    def tallied_summary(self, counts: WriteCounts) -> list[tuple] | None:
         """The shop_summary rows tallied during a load into an empty shop, when they are exact:
         no refund records to join, and every order seen stored once (no repeats in the file).
         None otherwise: the caller refreshes the summary in SQL."""
-        if self._tally is None or self.conn.execute("SELECT 1 FROM refunds LIMIT 1").fetchone():
+        if self._tally is None or self._max["refunds"] or counts.refunds_added:
             return None
-        stored = self.conn.execute("SELECT count(*) FROM orders").fetchone()[0]
-        return self._tally.rows() if stored == self._tally.orders else None
+        return self._tally.rows() if counts.orders_added == self._tally.orders else None
 
     def _write_buyers(self) -> None:
         """Give each buyer the profile of their latest order, where it is newer than the stored one."""

@@ -1,7 +1,6 @@
 """Importing files through the service: idempotence, updates, rollback, clear errors."""
 
 import sqlite3
-import zipfile
 
 import pytest
 

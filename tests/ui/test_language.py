@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from sellerdesk.ui.i18n import lang
 
@@ -51,3 +51,15 @@ def test_missing_refund_information_is_a_dash_with_a_reason(qtbot, window, tmp_p
     assert value == "—"
     assert "没有退款信息" in window.overview.cards["net"].toolTip()
     assert card(window, "refunds")[1:] == ("—", "文件中没有退款信息")
+
+
+def test_columns_widen_to_the_new_headers_after_a_switch(qtbot, window, tmp_path):
+    import_by_drop(qtbot, window, [write_taobao_csv(tmp_path / "a.csv", small_shop_orders())]).close()
+    table = window.overview.shops_table
+    model = window.overview.shops_model
+    window.menu.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.menu.file_menu.title() == "&File")
+    header = table.horizontalHeader()
+    for column in range(model.columnCount()):
+        text = model.headerData(column, Qt.Orientation.Horizontal)
+        assert table.columnWidth(column) >= header.fontMetrics().horizontalAdvance(text), text

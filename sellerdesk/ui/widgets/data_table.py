@@ -30,6 +30,8 @@ class DataTable(QTableView):
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         model.modelReset.connect(self.fit_columns)
+        # New header texts (a language switch) need new widths too.
+        model.headerDataChanged.connect(lambda *_: self.fit_columns())
 
     def fit_columns(self) -> None:
         """Size columns to their contents (sampling the first rows), capped so none gets huge."""
