@@ -27,6 +27,7 @@ from sellerdesk.ingest.registry import UnknownLayoutError, detect, header_signat
 from sellerdesk.ingest.table import Table, open_table
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
 from sellerdesk.services.shop import ShopFile
+from sellerdesk.store.buyer_stats import refresh_buyer_stats
 from sellerdesk.store.db import Store
 from sellerdesk.store.imports_log import finish_import, load_mapping, save_mapping, start_import
 from sellerdesk.store.order_writer import OrderWriter, WriteCounts
@@ -187,6 +188,8 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
                         write_summary(conn, tallied)
                     else:
                         refresh_summary(conn)
+                    cancel.check()
+                    refresh_buyer_stats(conn)  # customer groups are computed over these
                 finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
                 cancel.check()  # the last moment a Cancel still rolls the file back
         finally:

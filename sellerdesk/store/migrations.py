@@ -139,6 +139,82 @@ def _v1(db: "sqlite_utils.Database") -> None:
     )
 
 
+def _v2(db: "sqlite_utils.Database") -> None:
+    """Customer groups: per-buyer figures, tags, notes, saved groups, outreach records."""
+    db.executescript(
+        """
+        CREATE TABLE buyer_stats (  -- refreshed after every import (store/buyer_stats.py)
+            buyer_id INTEGER PRIMARY KEY REFERENCES buyers(id),
+            orders INTEGER NOT NULL,
+            countable_orders INTEGER NOT NULL,
+            paid_fen INTEGER NOT NULL,
+            aov_fen INTEGER,
+            refunded_orders INTEGER NOT NULL,
+            first_order_day TEXT,
+            last_order_day TEXT,
+            last_item TEXT
+        );
+        CREATE INDEX buyer_stats_paid ON buyer_stats (paid_fen);
+        CREATE INDEX buyer_stats_countable ON buyer_stats (countable_orders);
+        CREATE INDEX buyer_stats_last ON buyer_stats (last_order_day);
+        CREATE INDEX buyer_stats_first ON buyer_stats (first_order_day);
+        CREATE INDEX buyer_stats_aov ON buyer_stats (aov_fen);
+        CREATE TABLE buyer_tags (
+            buyer_id INTEGER NOT NULL REFERENCES buyers(id),
+            tag TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (buyer_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX buyer_tags_tag ON buyer_tags (tag, buyer_id);
+        CREATE TABLE buyer_notes (
+            buyer_id INTEGER PRIMARY KEY REFERENCES buyers(id),
+            note TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE phone_reveals (  -- who saw a full phone number, and when (PIPL)
+            id INTEGER PRIMARY KEY,
+            buyer_id INTEGER NOT NULL REFERENCES buyers(id),
+            revealed_by TEXT NOT NULL,
+            revealed_at TEXT NOT NULL
+        );
+        CREATE TABLE saved_groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            rule TEXT NOT NULL,  -- domain.rules.Rule as JSON
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE outreaches (  -- every exported list, so reports can measure who bought afterwards
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            group_key TEXT NOT NULL,
+            group_name TEXT NOT NULL,
+            as_of TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            text_a TEXT NOT NULL,
+            text_b TEXT,
+            holdout_pct INTEGER NOT NULL,
+            seed INTEGER NOT NULL,
+            recipients INTEGER NOT NULL,
+            holdout INTEGER NOT NULL,
+            usable INTEGER NOT NULL,
+            send_at TEXT,
+            file_name TEXT NOT NULL
+        );
+        CREATE TABLE outreach_members (
+            outreach_id INTEGER NOT NULL REFERENCES outreaches(id) ON DELETE CASCADE,
+            buyer_id INTEGER NOT NULL REFERENCES buyers(id),
+            arm TEXT NOT NULL,  -- 'A', 'B' or 'holdout'
+            usable INTEGER NOT NULL,  -- a phone (or address) the channel can reach
+            PRIMARY KEY (outreach_id, buyer_id)
+        ) WITHOUT ROWID;
+        """
+    )
+    from sellerdesk.store.buyer_stats import refresh_buyer_stats
+
+    refresh_buyer_stats(db.conn)
+
+
 # Secondary indexes of the orders table: a bulk load into an empty table drops
 # them and builds them once at the end (much faster than row-by-row upkeep).
 ORDER_INDEXES: dict[str, str] = {
@@ -148,5 +224,6 @@ ORDER_INDEXES: dict[str, str] = {
 
 MIGRATIONS: list[tuple[int, Callable[["sqlite_utils.Database"], None]]] = [
     (1, _v1),
+    (2, _v2),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

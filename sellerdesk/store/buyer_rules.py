@@ -1,0 +1,85 @@
+"""Group rules (domain.rules.Rule) as SQL over a buyer facts table.
+
+`where(rule, as_of)` gives an SQL expression and its parameters; it reads the
+columns of buyer_stats (or the as-of temp table, which has the same columns),
+aliased `s`. Every condition is wrapped in coalesce(..., 0) so a missing value
+is "no" in SQL exactly as in Rule.matches (tests compare the two on generated
+shops). Days since an order become day comparisons, so the indexes serve.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
+from sellerdesk.domain.rules import Condition, Field, Op, Rule
+
+_COLUMNS = {
+    Field.ORDERS: "s.countable_orders", Field.PAID: "s.paid_fen", Field.AOV: "s.aov_fen",
+    Field.FIRST_ORDER: "s.first_order_day", Field.LAST_ORDER: "s.last_order_day",
+    Field.PLATFORM: "b.platform", Field.PROVINCE: "b.province", Field.CITY: "b.city",
+}
+_DAY_COLUMNS = {Field.DAYS_SINCE_LAST: "s.last_order_day", Field.DAYS_SINCE_FIRST: "s.first_order_day"}
+# days since <op> n  <=>  day <flipped op> as_of - n
+_FLIPPED = {Op.EQ: Op.EQ, Op.NE: Op.NE, Op.LT: Op.GT, Op.LE: Op.GE, Op.GT: Op.LT, Op.GE: Op.LE}
+_COUNTABLE = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
+BOUGHT = (f"o.buyer_id = s.buyer_id AND o.status IN ({_COUNTABLE}) "
+           f"AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}' AND coalesce(o.created_at, '') < ?")
+
+FROM_FACTS = "{table} s JOIN buyers b ON b.id = s.buyer_id"
+
+
+def where(rule: Rule, as_of: date, unless: tuple[Rule, ...] = ()) -> tuple[str, list]:
+    """SQL for "rule matches and no `unless` rule matches"."""
+    sql, params = _rule(rule, as_of)
+    for other in unless:
+        other_sql, other_params = _rule(other, as_of)
+        sql = f"({sql}) AND NOT ({other_sql})"
+        params += other_params
+    return sql, params
+
+
+def _rule(rule: Rule, as_of: date) -> tuple[str, list]:
+    if not rule.conditions:
+        return ("1" if rule.match == "all" else "0"), []
+    parts, params = [], []
+    for c in rule.conditions:
+        sql, p = _condition(c, as_of)
+        parts.append(f"coalesce({sql}, 0)")
+        params += p
+    joiner = " AND " if rule.match == "all" else " OR "
+    return joiner.join(parts), params
+
+
+def _condition(c: Condition, as_of: date) -> tuple[str, list]:
+    until = (as_of + timedelta(days=1)).isoformat()
+    if c.field == Field.TAG:
+        sql = "s.buyer_id IN (SELECT buyer_id FROM buyer_tags WHERE tag = ?)"
+        return (sql if c.op == Op.HAS else f"NOT {sql}"), [c.value]
+    if c.field == Field.ITEM_TITLE:
+        return (f"(EXISTS (SELECT 1 FROM orders o WHERE {BOUGHT} AND instr(o.title, ?) > 0) OR "
+                f"EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.platform = o.platform "
+                f"AND l.order_no = o.order_no WHERE {BOUGHT} AND instr(l.title, ?) > 0))",
+                [until, c.value, until, c.value])
+    if c.field == Field.SKU:
+        return (f"EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.platform = o.platform "
+                f"AND l.order_no = o.order_no WHERE {BOUGHT} AND l.sku = ?)", [until, c.value])
+    if c.field == Field.HAD_REFUND:
+        return ("s.refunded_orders > 0" if c.value else "s.refunded_orders = 0"), []
+    if c.field in _DAY_COLUMNS:
+        column = _DAY_COLUMNS[c.field]
+        if c.op == Op.BETWEEN:  # n1 <= days <= n2  <=>  as_of - n2 <= day <= as_of - n1
+            return f"{column} BETWEEN ? AND ?", [_days_before(as_of, c.value2), _days_before(as_of, c.value)]
+        return f"{column} {_FLIPPED[c.op].value} ?", [_days_before(as_of, c.value)]
+    column = _COLUMNS[c.field]
+    if c.op == Op.BETWEEN:
+        return f"{column} BETWEEN ? AND ?", [c.value, c.value2]
+    if c.op == Op.CONTAINS:
+        return f"instr({column}, ?) > 0", [c.value]
+    if c.op == Op.NE and column.startswith("b."):  # a missing text differs from any value
+        return f"coalesce({column}, '') != ?", [c.value]
+    return f"{column} {c.op.value} ?", [c.value]
+
+
+def _days_before(as_of: date, days: int) -> str:
+    return (as_of - timedelta(days=days)).isoformat()

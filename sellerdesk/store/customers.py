@@ -1,0 +1,136 @@
+"""Buyers for the Customers tab and the groups: counts, id lists, pages, details.
+
+Big lists are id lists: the tab sorts and filters in SQL, keeps the ids and
+fetches the rows of the visible page only (300,000 buyers never become
+300,000 Python objects at once).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.store.buyer_rules import BOUGHT, FROM_FACTS
+
+# Sort keys the Customers tab offers -> SQL (ties broken by buyer id).
+SORT_COLUMNS = {
+    "account": "b.account", "name": "b.name", "phone": "b.phone", "platform": "b.platform",
+    "first_order": "s.first_order_day", "last_order": "s.last_order_day",
+    "orders": "s.countable_orders", "paid": "s.paid_fen", "aov": "s.aov_fen", "city": "b.city",
+}
+_FACT_COLUMNS = ("s.buyer_id, b.platform, b.account, b.name, b.phone, b.province, b.city, s.orders, "
+                 "s.countable_orders, s.paid_fen, s.refunded_orders, s.first_order_day, s.last_order_day, "
+                 "s.last_item")
+_CHUNK = 900  # ids per IN (...) list: under SQLite's parameter limit everywhere
+
+
+def group_counts(conn: sqlite3.Connection, table: str,
+                 groups: Sequence[tuple[str, str, list]]) -> dict[str, tuple[int, int]]:
+    """(size, paid total in fen) of every (key, where_sql, params), in one pass over the buyers."""
+    if not groups:
+        return {}
+    parts, params = [], []
+    for _, sql, p in groups:
+        parts.append(f"coalesce(sum({sql}), 0), coalesce(sum(CASE WHEN {sql} THEN s.paid_fen END), 0)")
+        params += p + p
+    row = conn.execute(f"SELECT {', '.join(parts)} FROM {FROM_FACTS.format(table=table)}", params).fetchone()
+    return {key: (row[2 * i], row[2 * i + 1]) for i, (key, _, _) in enumerate(groups)}
+
+
+def totals(conn: sqlite3.Connection, table: str) -> tuple[int, int]:
+    """(buyers, paid total in fen)."""
+    n, paid = conn.execute(f"SELECT count(*), coalesce(sum(paid_fen), 0) FROM {table}").fetchone()
+    return n, paid
+
+
+def value_counts(conn: sqlite3.Connection, table: str, column: str) -> list[tuple]:
+    """Histogram of one figure over buyers with a countable order, ascending (for quintiles)."""
+    assert column in ("countable_orders", "paid_fen", "last_order_day")
+    return conn.execute(f"SELECT {column}, count(*) FROM {table} WHERE countable_orders > 0 "
+                        f"GROUP BY {column} ORDER BY {column}").fetchall()
+
+
+def paid_at_rank(conn: sqlite3.Connection, table: str, rank: int) -> int | None:
+    """The paid total of the rank-th biggest spender (1 = the biggest) among buyers with a countable order."""
+    row = conn.execute(f"SELECT paid_fen FROM {table} WHERE countable_orders > 0 ORDER BY paid_fen DESC "
+                       f"LIMIT 1 OFFSET ?", (max(rank, 1) - 1,)).fetchone()
+    return row[0] if row else None
+
+
+def query_ids(conn: sqlite3.Connection, table: str, *, where: str = "1", params: Sequence = (),
+              text: str = "", sort: str = "paid", descending: bool = True) -> list[int]:
+    """Buyer ids matching `where` and the search text, in the asked order."""
+    sql, args = [f"({where})"], list(params)
+    text = text.strip()
+    if text:
+        like = f"%{_escape_like(text)}%"
+        platforms = [r[0] for r in conn.execute("SELECT DISTINCT platform FROM buyers")]
+        marks = ", ".join("?" * len(platforms)) or "NULL"
+        sql.append(f"(b.account LIKE ? ESCAPE '\\' OR b.name LIKE ? ESCAPE '\\' OR b.phone LIKE ? ESCAPE '\\' "
+                   f"OR s.buyer_id IN (SELECT buyer_id FROM orders WHERE platform IN ({marks}) AND order_no = ?))")
+        args += [like, like, like, *platforms, text]
+    column = SORT_COLUMNS[sort]
+    direction = "DESC" if descending else "ASC"
+    order = f"{column} IS NULL, {column} {direction}, s.buyer_id {direction}"
+    rows = conn.execute(f"SELECT s.buyer_id FROM {FROM_FACTS.format(table=table)} WHERE {' AND '.join(sql)} "
+                        f"ORDER BY {order}", args)
+    return [r[0] for r in rows]
+
+
+def facts_for(conn: sqlite3.Connection, table: str, ids: Sequence[int], *, with_tags: bool = True,
+              with_items: bool = False, until: str = "9999") -> list[BuyerFacts]:
+    """BuyerFacts of the given buyers, in the order of ids (missing ids are left out)."""
+    found: dict[int, tuple] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT {_FACT_COLUMNS} FROM {FROM_FACTS.format(table=table)} "
+                                f"WHERE s.buyer_id IN ({marks})", chunk):
+            found[row[0]] = row
+    tags = tags_of(conn, list(found)) if with_tags else {}
+    items = _items_of(conn, list(found), until) if with_items else {}
+    result = []
+    for buyer_id in ids:
+        row = found.get(buyer_id)
+        if row is None:
+            continue
+        titles, skus = items.get(buyer_id, ((), ()))
+        result.append(BuyerFacts(*row, titles=titles, skus=skus, tags=frozenset(tags.get(buyer_id, ()))))
+    return result
+
+
+def tags_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        for buyer_id, tag in conn.execute(
+                f"SELECT buyer_id, tag FROM buyer_tags WHERE buyer_id IN ({marks}) ORDER BY tag", chunk):
+            out.setdefault(buyer_id, []).append(tag)
+    return out
+
+
+def _items_of(conn: sqlite3.Connection, ids: Sequence[int], until: str) -> dict[int, tuple[tuple, tuple]]:
+    """Titles and SKUs each buyer bought in countable orders (what item rules look at)."""
+    out: dict[int, tuple[set, set]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        bought = BOUGHT.replace("o.buyer_id = s.buyer_id", f"o.buyer_id IN ({marks})")
+        for buyer_id, order_title, line_title, sku in conn.execute(
+                f"SELECT o.buyer_id, o.title, l.title, l.sku FROM orders o LEFT JOIN order_lines l "
+                f"ON l.platform = o.platform AND l.order_no = o.order_no WHERE {bought}", [*chunk, until]):
+            titles, skus = out.setdefault(buyer_id, (set(), set()))
+            titles.update(t for t in (order_title, line_title) if t)
+            if sku:
+                skus.add(sku)
+    return {k: (tuple(sorted(t)), tuple(sorted(s))) for k, (t, s) in out.items()}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _chunks(ids: Sequence[int]):
+    ids = list(ids)
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
