@@ -187,8 +187,11 @@ def _check_value(kind: Kind, v: Any) -> None:
             raise RuleError(f"{word[0]}不能为负数。", f"{word[1]} cannot be negative.")
     elif kind is Kind.DATE:
         try:
-            date.fromisoformat(v)
+            # Exactly 'YYYY-MM-DD': dates compare as text, and Python 3.11 also accepts '20251111'.
+            ok = date.fromisoformat(v).isoformat() == v
         except (TypeError, ValueError):
+            ok = False
+        if not ok:
             raise RuleError("日期格式应为 2025-11-11。", "Dates are written 2025-11-11.") from None
     elif kind is Kind.BOOL:
         if not isinstance(v, bool):
