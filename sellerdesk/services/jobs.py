@@ -43,6 +43,7 @@ class Changes:
     refunds: bool = False
     imports: bool = False
     settings: bool = False
+    groups: bool = False  # saved groups, tags, notes, outreach records
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{k: getattr(self, k) or getattr(other, k) for k in self.__dataclass_fields__})

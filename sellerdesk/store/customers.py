@@ -26,17 +26,25 @@ _FACT_COLUMNS = ("s.buyer_id, b.platform, b.account, b.name, b.phone, b.province
 _CHUNK = 900  # ids per IN (...) list: under SQLite's parameter limit everywhere
 
 
+@dataclass(frozen=True)
+class GroupTally:
+    size: int
+    paid_fen: int  # paid total of the members' countable orders
+    countable_orders: int
+
+
 def group_counts(conn: sqlite3.Connection, table: str,
-                 groups: Sequence[tuple[str, str, list]]) -> dict[str, tuple[int, int]]:
-    """(size, paid total in fen) of every (key, where_sql, params), in one pass over the buyers."""
+                 groups: Sequence[tuple[str, str, list]]) -> dict[str, GroupTally]:
+    """Size and totals of every (key, where_sql, params), in one pass over the buyers."""
     if not groups:
         return {}
     parts, params = [], []
     for _, sql, p in groups:
-        parts.append(f"coalesce(sum({sql}), 0), coalesce(sum(CASE WHEN {sql} THEN s.paid_fen END), 0)")
-        params += p + p
+        parts.append(f"coalesce(sum({sql}), 0), coalesce(sum(CASE WHEN {sql} THEN s.paid_fen END), 0), "
+                     f"coalesce(sum(CASE WHEN {sql} THEN s.countable_orders END), 0)")
+        params += p * 3
     row = conn.execute(f"SELECT {', '.join(parts)} FROM {FROM_FACTS.format(table=table)}", params).fetchone()
-    return {key: (row[2 * i], row[2 * i + 1]) for i, (key, _, _) in enumerate(groups)}
+    return {key: GroupTally(*row[3 * i:3 * i + 3]) for i, (key, _, _) in enumerate(groups)}
 
 
 def totals(conn: sqlite3.Connection, table: str) -> tuple[int, int]:
