@@ -129,7 +129,7 @@ def compute_segmentation(shop: ShopFile, as_of: date | None = None, *, cancel: C
 
 def _measure(conn, table: str, settings: SegmentSettings, as_of: date) -> GroupContext:
     """RFM cut-offs and the high-value threshold, from the buyers with a countable order."""
-    counted = conn.execute(f"SELECT count(*) FROM {table} WHERE countable_orders > 0").fetchone()[0]
+    counted = customers.counted_buyers(conn, table)
     if counted == 0:
         return GroupContext(as_of, None, None)
     if settings.rfm_mode == "cutoffs":

@@ -53,6 +53,11 @@ def totals(conn: sqlite3.Connection, table: str) -> tuple[int, int]:
     return n, paid
 
 
+def counted_buyers(conn: sqlite3.Connection, table: str) -> int:
+    """Buyers with at least one countable order."""
+    return conn.execute(f"SELECT count(*) FROM {table} WHERE countable_orders > 0").fetchone()[0]
+
+
 def value_counts(conn: sqlite3.Connection, table: str, column: str) -> list[tuple]:
     """Histogram of one figure over buyers with a countable order, ascending (for quintiles)."""
     assert column in ("countable_orders", "paid_fen", "last_order_day")
