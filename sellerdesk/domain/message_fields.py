@@ -101,7 +101,7 @@ def render(template: str, values: Mapping[str, str | None], lang: str = "zh") ->
     for kind, text, key in _tokens(template):
         if kind == "field":
             value = values.get(key)
-            value = _CONTROL.sub(" ", value).strip() if value else ""
+            value = _CONTROL.sub(" ", str(value)).strip() if value is not None else ""
             out.append(value or FIELDS[key].fallback(lang))
         elif kind == "unknown":
             out.append(key)

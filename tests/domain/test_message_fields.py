@@ -59,6 +59,7 @@ def test_stray_braces_flagged_and_kept():
 def test_values_are_not_reinterpreted_and_control_chars_go():
     assert render("{name}", {"name": "{nick}"}) == "{nick}"
     assert render("{name}!", {"name": "王\n小明\t"}) == "王 小明!"
+    assert render("{aov}", {"aov": 120}) == "120"  # a careless caller's number still renders
 
 
 def test_used_fields_order():
