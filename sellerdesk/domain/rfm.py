@@ -186,15 +186,17 @@ def rfm_rule_text(cls: RfmClass, cutoffs: RfmCutoffs, high_from: int = DEFAULT_H
     """One line with the actual numbers, for the group list."""
     i = high_from - 2
     r_t, f_t, m_t = cutoffs.r[i], cutoffs.f[i], format_yuan(cutoffs.m[i])
+    r_op, f_op, m_op = (("≥", ">=") if high else ("<", "<") for high in (cls.r_high, cls.f_high, cls.m_high))
     zh = "、".join((
-        f"R {'≥' if cls.r_high else '<'} {high_from}（最近一次下单{'在 ' + r_t + ' 或之后' if cls.r_high else '早于 ' + r_t}）",
-        f"F {'≥' if cls.f_high else '<'} {high_from}（{'至少' if cls.f_high else '少于'} {cutoffs.f[i]} 单）",
-        f"M {'≥' if cls.m_high else '<'} {high_from}（消费{'至少' if cls.m_high else '少于'} {m_t}）",
+        f"R {r_op[0]} {high_from}（最近一次下单{f'在 {r_t} 或之后' if cls.r_high else f'早于 {r_t}'}）",
+        f"F {f_op[0]} {high_from}（{'至少' if cls.f_high else '少于'} {f_t} 单）",
+        f"M {m_op[0]} {high_from}（消费{'至少' if cls.m_high else '少于'} {m_t}）",
     ))
+    orders_en = f"{f_t} order{'' if f_t == 1 else 's'}"
     en = "; ".join((
-        f"R {'>=' if cls.r_high else '<'} {high_from} (last order {'on or after' if cls.r_high else 'before'} {r_t})",
-        f"F {'>=' if cls.f_high else '<'} {high_from} ({'at least' if cls.f_high else 'fewer than'} {f_t} order{'' if f_t == 1 else 's'})",
-        f"M {'>=' if cls.m_high else '<'} {high_from} (paid {'at least' if cls.m_high else 'less than'} {m_t})",
+        f"R {r_op[1]} {high_from} (last order {'on or after' if cls.r_high else 'before'} {r_t})",
+        f"F {f_op[1]} {high_from} ({'at least' if cls.f_high else 'fewer than'} {orders_en})",
+        f"M {m_op[1]} {high_from} (paid {'at least' if cls.m_high else 'less than'} {m_t})",
     ))
     return zh, en
 

@@ -53,7 +53,7 @@ MIXED = (TierRule("base", "普通", "Base", None, 1), TierRule("spender", "消�
 def test_tier_groups_partition_members(tiers):
     validate_tiers(tiers)
     groups = tier_member_rules(tiers)
-    for rule, _tier, unless in ((r, t, u) for t, r, u in groups):
+    for _tier, rule, unless in groups:
         rule.validate()
         for u in unless:
             u.validate()
@@ -75,7 +75,8 @@ def test_mixed_tiers_pick_the_highest():
 
 
 def test_describe():
-    assert DEFAULT_TIERS[1].describe() == ("消费 ≥ ¥500.00 或 有效订单 ≥ 3 笔", "paid at least ¥500.00 or at least 3 countable orders")
+    assert DEFAULT_TIERS[1].describe() == ("消费 ≥ ¥500.00 或 有效订单 ≥ 3 笔",
+                                           "paid at least ¥500.00 or at least 3 countable orders")
     assert DEFAULT_TIERS[0].describe() == ("有效订单 ≥ 1 笔", "at least 1 countable order")
 
 
