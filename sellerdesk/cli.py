@@ -1,6 +1,6 @@
 """The command line: the same services as the window, for users' own scripts.
 
-Exit codes: 0 ok, 2 bad usage, 3 a file could not be imported.
+Exit codes: 0 ok, 2 bad usage, 3 a file could not be imported, 4 nothing could be exported.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-EXIT_OK, EXIT_USAGE, EXIT_IMPORT = 0, 2, 3
-COMMANDS = ("import", "stats", "demo")
+EXIT_OK, EXIT_USAGE, EXIT_IMPORT, EXIT_EXPORT = 0, 2, 3, 4
+COMMANDS = ("import", "stats", "demo", "groups", "export-group")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +38,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="last day of the demo's two years (default: today), e.g. 2025-12-20")
+
+    p = sub.add_parser("groups", help="customer groups and their sizes / 客户分组")
+    p.add_argument("--db", type=Path)
+    p.add_argument("--as-of", type=date.fromisoformat, default=None, help="e.g. 2025-11-30 (default: today)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export-group", help="export an outreach list of a group / 导出分组的触达名单")
+    p.add_argument("key", help="group key, e.g. loyal, rfm_important_value, custom_3 (see: sellerdesk groups)")
+    p.add_argument("--out", type=Path, required=True, help="file to write: .xlsx or .csv (UTF-8 with BOM)")
+    p.add_argument("--channel", default="sms", choices=["sms", "email", "phone"])
+    p.add_argument("--text", default=None, help="message text with fields such as {name} {coupon}")
+    p.add_argument("--text-b", default=None, help="a second text: contacted buyers are split A/B")
+    p.add_argument("--holdout", type=int, default=0, help="percent of the group held out as a control (0-90)")
+    p.add_argument("--seed", type=int, default=None, help="fixes the holdout/A-B draw (recorded either way)")
+    p.add_argument("--as-of", type=date.fromisoformat, default=None)
+    p.add_argument("--db", type=Path)
     return parser
 
 
@@ -51,7 +67,9 @@ def main(argv: list[str]) -> int:
 
     shop = ShopFile(args.db)
     try:
-        return {"import": _import, "stats": _stats, "demo": _demo}[args.command](shop, args)
+        commands = {"import": _import, "stats": _stats, "demo": _demo, "groups": _groups,
+                    "export-group": _export_group}
+        return commands[args.command](shop, args)
     except DatabaseError as exc:
         print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
         return EXIT_IMPORT if args.command == "import" else EXIT_USAGE
@@ -151,6 +169,70 @@ def _demo(shop, args) -> int:
                              progress=_stderr_progress if sys.stderr.isatty() else _quiet)
     added = sum(f.counts.orders_added for f in result.files)
     print(f"演示店铺已生成 demo shop ready: {shop.path} ({added} orders)")
+    return EXIT_OK
+
+
+def _groups(shop, args) -> int:
+    from sellerdesk.domain.money import format_fen
+    from sellerdesk.services.segmentation import compute_segmentation
+
+    seg = compute_segmentation(shop, args.as_of)
+    rows = [{
+        "key": g.key, "family": g.definition.family, "name_zh": g.definition.name_zh, "name_en": g.definition.name_en,
+        "size": g.size, "share_buyers": round(g.share_buyers, 4), "paid_total": format_fen(g.paid_fen),
+        "share_revenue": round(g.share_revenue, 4),
+        "aov": None if g.aov_fen is None else format_fen(g.aov_fen),
+        "coupon": None if g.coupon is None else g.coupon.text_zh,
+        "rule_zh": g.definition.explain_zh, "rule_en": g.definition.explain_en,
+    } for g in seg.groups]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"截至 as of {seg.as_of} · 买家 buyers {seg.buyers}")
+    for r in rows:
+        print(f"{r['key']:<28} {r['size']:>8}  {r['share_buyers'] * 100:5.1f}%  {r['name_zh']} / {r['name_en']}")
+    for zh, en in seg.tier_warnings:
+        print(f"! {zh} / {en}")
+    return EXIT_OK
+
+
+DEFAULT_TEXTS = {
+    "sms": "【{shop}】{name}您好，感谢您一直以来的支持，{coupon}等您来用。拒收请回复R",
+    "email": "{name}您好：感谢您在{shop}的每一次购买，{coupon}已为您准备好。",
+    "phone": "您好，我是{shop}的客服，您之前买的{last_item}用得还好吗？现在有{coupon}。",
+}
+
+
+def _export_group(shop, args) -> int:
+    from sellerdesk.domain.outreach import Channel
+    from sellerdesk.domain.rules import RuleError
+    from sellerdesk.services.outreach import ExportError, OutreachPlan, export_outreach, prepare_outreach
+    from sellerdesk.services.segmentation import compute_segmentation
+
+    seg = compute_segmentation(shop, args.as_of)
+    if seg.group(args.key) is None:
+        keys = ", ".join(g.key for g in seg.groups)
+        print(f"没有这个分组 / no such group: {args.key}\n可用 / known: {keys}", file=sys.stderr)
+        return EXIT_USAGE
+    channel = Channel(args.channel)
+    plan = OutreachPlan(args.key, channel, args.text or DEFAULT_TEXTS[args.channel], args.text_b,
+                        args.holdout, args.seed)
+    try:
+        preview = prepare_outreach(shop, seg, plan)
+    except RuleError as exc:
+        print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
+        return EXIT_USAGE
+    for n in preview.notices_a + preview.notices_b:
+        print(f"! {n.zh} / {n.en}", file=sys.stderr)
+    print(preview.summary.message(channel, "zh"))
+    print(preview.summary.message(channel, "en"))
+    try:
+        result = export_outreach(shop, preview, args.out)
+    except ExportError as exc:
+        print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
+        return EXIT_EXPORT
+    print(f"已导出 {result.written} 人 / exported {result.written} recipients: {result.path} "
+          f"(outreach #{result.outreach_id})")
     return EXIT_OK
 
 

@@ -88,3 +88,27 @@ def test_a_newer_database_is_refused(tmp_path):
     conn.close()
     code, _, err = run("stats", "--db", db)
     assert code == 2 and "newer" in err
+
+
+def test_groups_and_export_group_commands(tmp_path, capsys):
+    import json as _json
+
+    from sellerdesk.cli import main as cli_main
+
+    db = tmp_path / "shop.sqlite"
+    assert cli_main(["demo", "--db", str(db), "--buyers", "150", "--today", "2025-12-01"]) == 0
+    capsys.readouterr()
+    assert cli_main(["groups", "--db", str(db), "--as-of", "2025-12-01", "--json"]) == 0
+    groups = _json.loads(capsys.readouterr().out)
+    keys = {g["key"] for g in groups}
+    assert {"new", "repeat", "active", "loyal", "general", "dormant_high_value", "second_purchase_window",
+            "rfm_important_value", "rfm_general_winback"} <= keys
+    assert all({"key", "name_zh", "name_en", "size"} <= set(g) for g in groups)
+    by_key = {g["key"]: g for g in groups}
+    assert by_key["new"]["size"] + by_key["repeat"]["size"] > 0
+    out = tmp_path / "loyal.csv"
+    assert cli_main(["export-group", "repeat", "--out", str(out), "--holdout", "10", "--seed", "1",
+                     "--db", str(db), "--as-of", "2025-12-01"]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") and "exported" in capsys.readouterr().out
+    assert cli_main(["export-group", "nope", "--out", str(out), "--db", str(db)]) == 2
+    assert cli_main(["export-group", "repeat", "--out", str(out), "--holdout", "95", "--db", str(db)]) == 2
