@@ -19,6 +19,7 @@ TINY = {
     "bench_xlsx.py": ["--rows", "200"],
     "bench_startup.py": ["--buyers", "60", "--repeat", "1"],
     "bench_responsiveness.py": ["--rows", "3000"],
+    "bench_groups.py": ["--buyers", "60", "--repeat", "1"],
 }
 
 
