@@ -50,6 +50,12 @@ class Reads(QObject):
         task = self._latest.get(kind)
         return task is not None and not task.finished
 
+    def drop(self, kind: str) -> None:
+        """Cancel the pending request of this kind; its answer, if it still comes, is ignored."""
+        task = self._latest.pop(kind, None)
+        if task is not None:
+            task.cancel()
+
     def _finished(self, task: Task, kind: str) -> None:
         self._running = [t for t in self._running if t is not task]
         if self._latest.get(kind) is task:
