@@ -1,4 +1,4 @@
-"""The main window: menus, drag and drop, the Overview, and the shop file it works on.
+"""The main window: menus, drag and drop, the tabs (Overview, Customers), and the shop file it works on.
 
 Every write runs on the TaskRunner's lane; when it commits, the window
 re-broadcasts its Changes through `changes_made` and each view refreshes
@@ -12,11 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import DatabaseError, ShopFile
 from sellerdesk.ui import about, shop_files
+from sellerdesk.ui.customers.customers_page import CustomersPage
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import Translations, lang, pick
 from sellerdesk.ui.importing.import_controller import ImportController
@@ -63,7 +64,16 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(self)
         self.overview.import_requested.connect(self.choose_and_import)
         self.changes_made.connect(self.overview.apply_changes)
-        self.setCentralWidget(self.overview)
+        self.customers = CustomersPage(self.runner, self)
+        self.customers.changes_made.connect(self.changes_made)
+        self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.changes_made.connect(self.customers.apply_changes)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.overview, "")
+        self.tabs.addTab(self.customers, "")
+        self.setCentralWidget(self.tabs)
 
         self.importer = ImportController(self, self.runner)
         self.importer.changes_made.connect(self.changes_made)
@@ -96,6 +106,7 @@ class MainWindow(QMainWindow):
         self.shop, self.lock = shop, (None if shared else lock)
         self.shared_notice.setVisible(shared)
         self.overview.set_shop(shop)
+        self.customers.set_shop(shop)
         self.retranslate_ui()
         self.shop_changed.emit(shop)
         return True
@@ -210,12 +221,16 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(app_name)
         self.shared_notice.setText(QCoreApplication.translate("MainWindow", "Also open in another SellerDesk window"))
+        self.tabs.setTabText(self.tabs.indexOf(self.overview), QCoreApplication.translate("MainWindow", "Overview"))
+        self.tabs.setTabText(self.tabs.indexOf(self.customers),
+                             QCoreApplication.translate("MainWindow", "Customer groups"))
 
     # -- closing -----------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner.busy:
             self.runner.cancel_all()  # the worker rolls back its current step
             self.runner.wait()
+        self.customers.shut_down()
         self.state.save_window(self)
         if self.lock is not None:
             self.lock.release()

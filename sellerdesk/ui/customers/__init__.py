@@ -1,0 +1,1 @@
+"""The Customers tab (客户分组): groups, the buyer table, one buyer, tags."""

@@ -1,0 +1,287 @@
+"""The Customers tab (客户分组): groups on the left, the buyers of the selected group on the right.
+
+Everything slow runs on a ReadLane: the groups (compute_segmentation, as of
+the chosen day) and the id lists (list_buyer_ids: group, search text, sort).
+The table model holds the ids and reads the rows being painted, a page at a
+time. Writes (tags) go through the window's write lane. The tab refreshes
+on a Changes value when it is visible, otherwise the next time it is shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMenu, QProgressBar, QSplitter,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from sellerdesk.services.customers import BuyerReader, list_buyer_ids
+from sellerdesk.services.jobs import Changes
+from sellerdesk.services.segmentation import Segmentation, compute_segmentation
+from sellerdesk.services.shop import ShopFile
+from sellerdesk.ui.customers.buyer_dialog import BuyerDialog
+from sellerdesk.ui.customers.buyer_view import BuyerTableView
+from sellerdesk.ui.customers.groups_panel import GroupsPanel
+from sellerdesk.ui.customers.reads import ReadLane
+from sellerdesk.ui.customers.tagging import Tagger
+from sellerdesk.ui.errors import show_failure
+from sellerdesk.ui.models.buyer_table import BuyerTableModel
+from sellerdesk.ui.tasks import TaskRunner
+
+SEARCH_DELAY_MS = 250
+
+
+
+def _relevant(changes: Changes) -> bool:
+    return changes.orders or changes.buyers or changes.refunds or changes.groups or changes.settings
+
+
+class CustomersPage(QWidget):
+    changes_made = Signal(object)  # Changes made here (tags, notes, reveals), for the window to re-broadcast
+    status_message = Signal(str)
+    ids_shown = Signal()  # a new id list is in the table (tests wait for it)
+    groups_shown = Signal()  # the groups were counted and are in the panel
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("customersPage")
+        self.runner = runner
+        self.shop: ShopFile | None = None
+        self.seg: Segmentation | None = None
+        self.reader: BuyerReader | None = None
+        self.reads = ReadLane(self)
+        self.dirty = True  # refresh when next shown
+        self.detail: BuyerDialog | None = None
+        self._ids_as_of: date | None = None  # the as-of day of the list in the table
+        self._waiting = False  # a list asked for before the groups were counted
+
+        self.groups = GroupsPanel(self)
+        self.groups.group_selected.connect(lambda key: self.query_ids())
+
+        self.as_of_label = QLabel(self)
+        self.as_of = QDateEdit(QDate.currentDate(), self)
+        self.as_of.setObjectName("asOfDate")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_label.setBuddy(self.as_of)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("buyerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.query_ids)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.date_timer = QTimer(self)
+        self.date_timer.setSingleShot(True)
+        self.date_timer.setInterval(SEARCH_DELAY_MS)
+        self.date_timer.timeout.connect(self.refresh)
+        self.as_of.dateChanged.connect(lambda _: self.date_timer.start())
+
+        self.tagger = Tagger(self, runner)
+        self.tagger.changes_made.connect(self.changes_made)
+        self.tagger.status_message.connect(self.status_message)
+        self.tag_button = QToolButton(self)
+        self.tag_button.setObjectName("tagButton")
+        self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tag_menu = QMenu(self.tag_button)
+        self.tag_selected_action = self.tag_menu.addAction("", lambda: self.tag_selected(True))
+        self.untag_selected_action = self.tag_menu.addAction("", lambda: self.tag_selected(False))
+        self.tag_menu.addSeparator()
+        self.tag_group_action = self.tag_menu.addAction("", lambda: self.tag_group(True))
+        self.untag_group_action = self.tag_menu.addAction("", lambda: self.tag_group(False))
+        self.tag_button.setMenu(self.tag_menu)
+
+        self.model = BuyerTableModel(self)
+        self.model.sort_requested.connect(lambda key, descending: self.query_ids())
+        self.table = BuyerTableView(self.model, self)
+        self.table.open_requested.connect(self.open_buyer)
+        self.status = QLabel(self)
+        self.status.setObjectName("buyerCount")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("buyersBusy")
+        self.busy.setRange(0, 0)  # "working", no percentage: SQL does not say how far it is
+        self.busy.setMaximumWidth(120)
+        self.busy.setMaximumHeight(12)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.reads.busy_changed.connect(self._busy_changed)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.as_of_label)
+        bar.addWidget(self.as_of)
+        bar.addWidget(self.tag_button)
+        foot = QHBoxLayout()
+        foot.addWidget(self.status)
+        foot.addWidget(self.busy)
+        foot.addStretch(1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addLayout(foot)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.groups)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 800])
+        self.splitter.setChildrenCollapsible(False)
+        QVBoxLayout(self).addWidget(self.splitter)
+        self.retranslate_ui()
+
+    # -- the shop and its changes --------------------------------------
+    def set_shop(self, shop: ShopFile) -> None:
+        if self.reader is not None:
+            self.reader.close()
+        self.shop, self.seg = shop, None
+        self.reader = BuyerReader(shop)
+        self.model.set_reader(self.reader)
+        self.model.set_ids([], None)
+        self.dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if not _relevant(changes):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.dirty:
+            self.refresh()
+
+    @property
+    def as_of_day(self) -> date:
+        return self.as_of.date().toPython()
+
+    def refresh(self) -> None:
+        """Count the groups again; the list of all buyers as of today need not wait for that."""
+        if self.shop is None:
+            return
+        self.dirty = False
+        if self.reader is not None:
+            self.reader.refresh()
+        shop, as_of = self.shop, self.as_of_day
+        self.reads.start(lambda progress, cancel: compute_segmentation(shop, as_of, cancel=cancel),
+                         self._segmentation_ready, self._read_failed, kind="segmentation")
+        self._waiting = False
+        self.query_ids(recounting=True)
+
+    def _segmentation_ready(self, seg: Segmentation) -> None:
+        self.seg = seg
+        self.groups.set_segmentation(seg)
+        self.groups_shown.emit()
+        if self._waiting or self.groups.selected_key is not None or seg.as_of != self._ids_as_of:
+            self.query_ids()
+        else:
+            self.model.reload(seg)  # the list of all buyers did not wait; now its rows get their groups
+
+    # -- the id list -----------------------------------------------------
+    def query_ids(self, recounting: bool = False) -> None:
+        """Ask for the ids of the selected group matching the search text, in the table's order.
+
+        All buyers as of today need no segmentation (only the groups column does, filled in later);
+        a group's list waits for the groups being counted (`recounting`, or none counted yet).
+        """
+        self.search_timer.stop()
+        if self.shop is None:
+            return
+        key = self.groups.selected_key
+        seg = self.seg if self.seg is not None and self.seg.as_of == self.as_of_day else None
+        if (seg is None or recounting) and (key is not None or self.as_of_day != date.today()):
+            self._waiting = True  # _segmentation_ready asks again
+            return
+        shop, text = self.shop, self.search.text()
+        sort, descending = self.model.sort_key, self.model.descending
+        self._ids_as_of = seg.as_of if seg else date.today()
+        self.status.setText(QCoreApplication.translate("CustomersPage", "Searching…"))
+        self.reads.start(lambda progress, cancel: list_buyer_ids(
+            shop, seg, group_key=key, text=text, sort=sort, descending=descending),
+            self._ids_ready, self._read_failed, kind="ids")
+
+    def _ids_ready(self, ids: list[int]) -> None:
+        first = not self.model.ids
+        self.model.set_ids(ids, self.seg if self.seg and self.seg.as_of == self._ids_as_of else None)
+        if first and ids:
+            self.table.fit_columns()
+        self._show_count()
+        self.ids_shown.emit()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self._show_count()
+        show_failure(self, QCoreApplication.translate("CustomersPage", "Customers"), exc)
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        if not busy:
+            self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        if n == 1:
+            text = QCoreApplication.translate("CustomersPage", "1 buyer")
+        else:
+            text = QCoreApplication.translate("CustomersPage", "{n} buyers").format(n=f"{n:,}")
+        if self.search.text().strip():
+            text += " · " + QCoreApplication.translate("CustomersPage", "matching “{text}”").format(
+                text=self.search.text().strip())
+        self.status.setText(text)
+
+    # -- one buyer, tags -------------------------------------------------
+    def open_buyer(self, buyer_id: int) -> BuyerDialog | None:
+        if self.shop is None:
+            return None
+        if self.detail is not None:
+            self.detail.close()
+        self.detail = BuyerDialog(self.shop, buyer_id, self.seg, self.reads, self.runner, self)
+        self.detail.changes_made.connect(self.changes_made)
+        self.detail.open()
+        return self.detail
+
+    def tag_selected(self, adding: bool = True):
+        if self.shop is not None:
+            return self.tagger.tag_buyers(self.shop, self.table.selected_buyer_ids(), adding)
+        return None
+
+    def tag_group(self, adding: bool = True):
+        if self.shop is not None and self.seg is not None:
+            return self.tagger.tag_group(self.shop, self.seg, self.groups.selected_key, adding)
+        return None
+
+    # -- texts -----------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.as_of_label.setText(QCoreApplication.translate("CustomersPage", "As of"))
+        self.as_of.setToolTip(QCoreApplication.translate(
+            "CustomersPage", "Groups and figures count the orders placed up to the end of this day."))
+        self.search.setPlaceholderText(QCoreApplication.translate(
+            "CustomersPage", "Search nick, name, phone digits or order number"))
+        self.tag_button.setText(QCoreApplication.translate("CustomersPage", "Tags"))
+        self.tag_selected_action.setText(QCoreApplication.translate("CustomersPage", "Tag selected buyers…"))
+        self.untag_selected_action.setText(QCoreApplication.translate(
+            "CustomersPage", "Remove a tag from selected buyers…"))
+        self.tag_group_action.setText(QCoreApplication.translate("CustomersPage", "Tag the whole group…"))
+        self.untag_group_action.setText(QCoreApplication.translate(
+            "CustomersPage", "Remove a tag from the whole group…"))
+        self.busy.setToolTip(QCoreApplication.translate("CustomersPage", "Working…"))
+        self.model.retranslate()
+        self.table.fit_columns()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def shut_down(self) -> None:
+        """Window closing: let the reads finish, close the page reader."""
+        self.reads.wait()
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None

@@ -1,0 +1,151 @@
+"""The Customers tab driven like a user: groups and counts, a group's list, search, sort, one buyer, tags."""
+
+from __future__ import annotations
+
+import getpass
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from sellerdesk.services.customers import all_tags, buyer_detail, list_buyer_ids
+from sellerdesk.services.demo import build_demo_shop
+from sellerdesk.services.jobs import Changes
+from sellerdesk.services.segmentation import compute_segmentation
+from sellerdesk.ui.customers.groups_panel import SIZE
+from sellerdesk.ui.models.buyer_table import NICK, ORDERS, TAGS
+
+WAIT_MS = 20_000
+DEMO_TODAY = date(2025, 12, 20)
+
+
+@pytest.fixture
+def page(qtbot, window):
+    """The window's shop filled with a small demo shop; the Customers tab open and loaded."""
+    build_demo_shop(window.shop, buyers=300, seed=3, today=DEMO_TODAY)
+    window.changes_made.emit(Changes(orders=True, buyers=True, refunds=True, imports=True))
+    page = window.customers
+    assert page.dirty and page.seg is None  # hidden: refreshed lazily, when first shown
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.seg is not None and page.model.rowCount() > 0 and not page.reads.busy,
+                    timeout=WAIT_MS)
+    return page
+
+
+def wait_idle(qtbot, page):
+    qtbot.waitUntil(lambda: not page.reads.busy and not page.search_timer.isActive(), timeout=WAIT_MS)
+
+
+def click_item(qtbot, tree, item):
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+
+
+def test_groups_and_counts_are_the_services(qtbot, page, window):
+    seg = compute_segmentation(window.shop, page.as_of_day)
+    assert page.model.rowCount() == seg.buyers == 300
+    assert page.status.text().startswith("300")
+    for group in seg.groups:
+        assert page.groups.items[group.key].text(SIZE) == f"{group.size:,}", group.key
+    assert {g.definition.family for g in seg.groups} >= {"lifecycle", "outreach", "value", "rfm", "tier"}
+
+
+def test_a_group_shows_its_buyers_and_explanation(qtbot, page, window):
+    group = next(g for g in page.seg.groups if g.key == "repeat")
+    click_item(qtbot, page.groups.tree, page.groups.items["repeat"])
+    qtbot.waitUntil(lambda: page.model.rowCount() == group.size, timeout=WAIT_MS)
+    wait_idle(qtbot, page)
+    assert page.model.ids == list_buyer_ids(window.shop, page.seg, group_key="repeat")
+    assert page.groups.explanation.text() == group.explanation("zh")
+    assert group.coupon is not None and group.coupon.text_zh in page.groups.coupon.text()
+    click_item(qtbot, page.groups.tree, page.groups.items["tier_ordinary"])
+    qtbot.waitUntil(lambda: page.model.rowCount() == page.seg.group("tier_ordinary").size, timeout=WAIT_MS)
+    assert page.groups.tiers.isVisible() and "80.0%" in page.groups.tiers.text()
+
+
+def test_search_filters_by_order_number_and_phone_digits(qtbot, page, window):
+    buyer_id = page.model.buyer_id(5)
+    detail = buyer_detail(window.shop, buyer_id, page.seg)
+    order_no = detail.orders[0].order_no
+    qtbot.keyClicks(page.search, order_no)
+    qtbot.waitUntil(lambda: page.model.ids == [buyer_id], timeout=WAIT_MS)
+    page.search.clear()
+    digits = detail.facts.phone[-4:]
+    qtbot.keyClicks(page.search, digits)
+    expected = list_buyer_ids(window.shop, page.seg, text=digits)
+    qtbot.waitUntil(lambda: page.model.ids == expected, timeout=WAIT_MS)
+    assert buyer_id in page.model.ids and len(expected) < 300
+
+
+def test_header_click_sorts_in_sql(qtbot, page, window):
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(ORDERS) + header.sectionSize(ORDERS) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.waitUntil(lambda: page.model.sort_key == "orders", timeout=WAIT_MS)
+    wait_idle(qtbot, page)
+    expected = list_buyer_ids(window.shop, page.seg, sort="orders", descending=page.model.descending)
+    assert page.model.ids == expected
+    shown = [int(page.model.cell_text(r, ORDERS)) for r in range(5)]
+    assert shown == sorted(shown, reverse=page.model.descending)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    flipped = list_buyer_ids(window.shop, page.seg, sort="orders", descending=not page.model.descending)
+    qtbot.waitUntil(lambda: page.model.ids == flipped, timeout=WAIT_MS)
+
+
+def test_enter_opens_the_buyer_and_reveal_is_logged(qtbot, page, window):
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, NICK))
+    buyer_id = page.model.buyer_id(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.detail
+    assert dialog is not None and dialog.buyer_id == buyer_id
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=WAIT_MS)
+    stored = buyer_detail(window.shop, buyer_id, page.seg)
+    assert dialog.orders_model.rowCount() == len(stored.orders) > 0
+    assert dialog.lines_model.rowCount() == len(stored.lines)
+    assert "*" in dialog.values["phone"].text()
+    with qtbot.waitSignal(dialog.revealed, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.reveal_button, Qt.MouseButton.LeftButton)
+    assert dialog.values["phone"].text() == stored.facts.phone
+    assert buyer_detail(window.shop, buyer_id).reveals[0][0] == getpass.getuser()
+    qtbot.waitUntil(lambda: dialog.reveals.count() == 1, timeout=WAIT_MS)
+
+
+def test_tag_selected_buyers(qtbot, page, window):
+    for row in (0, 1, 2):
+        page.table.selectionModel().select(page.model.index(row, 0), page.table.selectionModel().SelectionFlag.Select
+                                           | page.table.selectionModel().SelectionFlag.Rows)
+    ids = page.model.ids[:3]
+    dialog = page.tag_selected(True)
+    dialog.setTextValue("回购VIP")
+    dialog.accept()
+    qtbot.waitUntil(lambda: ("回购VIP", 3) in all_tags(window.shop), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.model.ids[:3] == ids and "回购VIP" in page.model.cell_text(0, TAGS),
+                    timeout=WAIT_MS)
+    assert "回购VIP" not in page.model.cell_text(3, TAGS)
+    assert "回购VIP" in window.statusBar().currentMessage()
+
+
+def test_tag_whole_group_then_remove(qtbot, page, window):
+    click_item(qtbot, page.groups.tree, page.groups.items["loyal"])
+    size = page.seg.group("loyal").size
+    qtbot.waitUntil(lambda: page.model.rowCount() == size, timeout=WAIT_MS)
+    dialog = page.tag_group(True)
+    dialog.setTextValue("忠诚")
+    dialog.accept()
+    qtbot.waitUntil(lambda: ("忠诚", size) in all_tags(window.shop), timeout=WAIT_MS)
+    dialog = page.tag_group(False)
+    dialog.setTextValue("忠诚")
+    dialog.accept()
+    qtbot.waitUntil(lambda: all_tags(window.shop) == [], timeout=WAIT_MS)
+
+
+def test_changes_refresh_a_visible_tab_and_mark_a_hidden_one(qtbot, page, window):
+    window.tabs.setCurrentWidget(window.overview)
+    window.changes_made.emit(Changes(imports=True))
+    assert not page.dirty  # nothing the tab shows
+    window.changes_made.emit(Changes(groups=True))
+    assert page.dirty and not page.reads.busy
+    window.tabs.setCurrentWidget(page)
+    assert not page.dirty and page.reads.busy
+    wait_idle(qtbot, page)
