@@ -88,6 +88,7 @@ class GroupSettingsDialog(QDialog):
         self.tiers_box, self.coupon_box = QGroupBox(body), QGroupBox(body)
 
         form = QFormLayout(self.groups_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.active_days, self.loyal_orders = _spin(self.groups_box), _spin(self.groups_box)
         self.dormant_days, self.second_days = _spin(self.groups_box), _spin(self.groups_box)
         self.top_share = QDoubleSpinBox(self.groups_box)
@@ -100,6 +101,7 @@ class GroupSettingsDialog(QDialog):
             form.addRow(self._label(key, self.groups_box), widget)
 
         rfm_layout = QFormLayout(self.rfm_box)
+        rfm_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.rfm_mode = QComboBox(self.rfm_box)
         self.rfm_mode.addItem("", "quintiles")
         self.rfm_mode.addItem("", "cutoffs")
@@ -132,6 +134,7 @@ class GroupSettingsDialog(QDialog):
         tiers_layout.addLayout(tier_buttons)
 
         coupon_form = QFormLayout(self.coupon_box)
+        coupon_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.factor = _spin(self.coupon_box, 0, 1000)
         self.factor.setSuffix(" %")
         self.discount = QDoubleSpinBox(self.coupon_box)
@@ -146,9 +149,13 @@ class GroupSettingsDialog(QDialog):
         coupon_form.addRow(self._label("example", self.coupon_box), self.example)
         coupon_form.addRow(self.example_out)
 
-        body_layout = QVBoxLayout(body)
-        for box in (self.groups_box, self.rfm_box, self.tiers_box, self.coupon_box):
-            body_layout.addWidget(box)
+        body_layout = QHBoxLayout(body)  # two columns: everything visible without scrolling
+        for boxes in ((self.groups_box, self.rfm_box), (self.tiers_box, self.coupon_box)):
+            column = QVBoxLayout()
+            for box in boxes:
+                column.addWidget(box)
+            column.addStretch(1)
+            body_layout.addLayout(column, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -177,7 +184,7 @@ class GroupSettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.defaults_button.clicked.connect(lambda: self.load(SegmentSettings(), CouponRule()))
-        self.resize(720, 760)
+        self.resize(1180, 580)
         self.retranslate_ui()
 
     def _label(self, key: str, parent: QWidget) -> QLabel:

@@ -126,6 +126,7 @@ class OutreachDialog(QDialog):
 
         self.channel_label, self.send_label, self.holdout_label = QLabel(self), QLabel(self), QLabel(self)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.channel_label, self.channel)
         form.addRow(self.send_label, self.send_at)
         form.addRow(self.holdout_label, self.holdout)
@@ -139,12 +140,12 @@ class OutreachDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.group_label)
         layout.addLayout(form)
-        layout.addLayout(texts, 2)
+        layout.addLayout(texts, 1)
         layout.addWidget(self.ab_label)
         layout.addLayout(actions)
         layout.addWidget(self.summary)
         layout.addWidget(self.shown_label)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table, 2)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
 
@@ -153,7 +154,7 @@ class OutreachDialog(QDialog):
             signal.connect(self._inputs_changed)
         self.preview_button.clicked.connect(self.run_preview)
         self.export_button.clicked.connect(self.ask_export)
-        self.resize(980, 760)
+        self.resize(1000, 800)
         self.retranslate_ui()
         self._inputs_changed()
 
@@ -230,8 +231,8 @@ class OutreachDialog(QDialog):
         self.table.setRowCount(len(shown))
         for row, r in enumerate(shown):
             arm = _tr("holdout_arm") if r.arm == HOLDOUT else r.arm
-            cells = (mask_phone(r.phone), mask_name(r.name), mask_name(r.account), arm, r.text,
-                     _tr("yes") if r.reachable else _tr("no"))
+            reachable = "—" if r.arm == HOLDOUT else _tr("yes") if r.reachable else _tr("no")  # holdout: not sent
+            cells = (mask_phone(r.phone), mask_name(r.name), mask_name(r.account), arm, r.text, reachable)
             for col, value in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

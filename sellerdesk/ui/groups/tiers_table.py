@@ -24,7 +24,10 @@ class TiersTable(QTableWidget):
         self.setObjectName("tiersTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col in (NAME_ZH, NAME_EN):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.set_tiers(tiers)
         self.itemChanged.connect(lambda _: self.changed.emit())
         self.retranslate_ui()
