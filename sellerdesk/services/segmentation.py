@@ -110,7 +110,7 @@ def compute_segmentation(shop: ShopFile, as_of: date | None = None, *, cancel: C
                 continue  # written by a newer version: left out rather than guessed
             defs.append(GroupDef(saved.key, "custom", saved.name, saved.name, *_custom_text(rule), rule))
             custom_ids[saved.key] = saved.id
-        tallies = customers.group_counts(conn, table, [(d.key, *where(d.rule, as_of, d.unless)) for d in defs])
+        tallies = customers.group_counts(conn, table, as_of, [(d.key, d.rule, d.unless) for d in defs])
         buyers, paid = customers.totals(conn, table)
         groups = []
         for d in defs:
@@ -156,8 +156,7 @@ def count_rule(shop: ShopFile, rule: Rule, as_of: date | None = None, *, store: 
     store = store or shop.open()
     try:
         table = facts_table(store.conn, as_of)
-        sql, params = where(rule, as_of)
-        return customers.group_counts(store.conn, table, [("rule", sql, params)])["rule"].size
+        return customers.count_matching(store.conn, table, *where(rule, as_of))
     finally:
         if own:
             store.close()

@@ -26,7 +26,12 @@ _COUNTABLE = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
 BOUGHT = (f"o.buyer_id = s.buyer_id AND o.status IN ({_COUNTABLE}) "
            f"AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}' AND coalesce(o.created_at, '') < ?")
 
-FROM_FACTS = "{table} s JOIN buyers b ON b.id = s.buyer_id"
+def from_facts(table: str, *sql: str) -> str:
+    """The FROM clause for these expressions: the buyers table is joined only when one reads it
+    (a 300,000-row join costs more than counting every built-in group)."""
+    if any("b." in part for part in sql):
+        return f"{table} s JOIN buyers b ON b.id = s.buyer_id"
+    return f"{table} s"
 
 
 def where(rule: Rule, as_of: date, unless: tuple[Rule, ...] = ()) -> tuple[str, list]:
@@ -37,6 +42,53 @@ def where(rule: Rule, as_of: date, unless: tuple[Rule, ...] = ()) -> tuple[str, 
         sql = f"({sql}) AND NOT ({other_sql})"
         params += other_params
     return sql, params
+
+
+class Atoms:
+    """The distinct conditions of many groups, each evaluated once per buyer.
+
+    Built-in groups share most of their conditions (RFM thresholds, order counts),
+    so counting all groups evaluates each distinct condition once, packs the
+    answers into bit masks and combines them per distinct mask in Python.
+    """
+
+    BITS = 62  # per mask column (SQLite integers are signed 64-bit)
+
+    def __init__(self, as_of: date):
+        self.as_of = as_of
+        self.sql: list[str] = []
+        self.params: list[list] = []
+        self._index: dict[tuple, int] = {}
+
+    def of_rule(self, rule: Rule) -> tuple[str, tuple[int, ...]]:
+        return rule.match, tuple(self._atom(c) for c in rule.conditions)
+
+    def _atom(self, c: Condition) -> int:
+        sql, params = _condition(c, self.as_of)
+        key = (sql, tuple(params))
+        if key not in self._index:
+            self._index[key] = len(self.sql)
+            self.sql.append(f"coalesce({sql}, 0)")
+            self.params.append(params)
+        return self._index[key]
+
+    def mask_columns(self) -> tuple[list[str], list]:
+        """SQL for the mask columns (atom i is bit i % BITS of column i // BITS) and their parameters."""
+        columns, params = [], []
+        for start in range(0, max(len(self.sql), 1), self.BITS):
+            part = self.sql[start:start + self.BITS]
+            columns.append(" + ".join(f"({sql} << {i})" for i, sql in enumerate(part)) or "0")
+            for p in self.params[start:start + self.BITS]:
+                params += p
+        return columns, params
+
+    def bits(self, masks: tuple[int, ...]) -> list[bool]:
+        return [bool(masks[i // self.BITS] >> (i % self.BITS) & 1) for i in range(len(self.sql))]
+
+
+def holds(compiled: tuple[str, tuple[int, ...]], bits: list[bool]) -> bool:
+    match, atoms = compiled
+    return all(bits[i] for i in atoms) if match == "all" else any(bits[i] for i in atoms)
 
 
 def _rule(rule: Rule, as_of: date) -> tuple[str, list]:

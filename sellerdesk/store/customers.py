@@ -10,9 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sellerdesk.domain.buyers import BuyerFacts
-from sellerdesk.store.buyer_rules import BOUGHT, FROM_FACTS
+from sellerdesk.domain.rules import Rule
+from sellerdesk.store.buyer_rules import BOUGHT, Atoms, from_facts, holds
 
 # Sort keys the Customers tab offers -> SQL (ties broken by buyer id).
 SORT_COLUMNS = {
@@ -33,18 +35,37 @@ class GroupTally:
     countable_orders: int
 
 
-def group_counts(conn: sqlite3.Connection, table: str,
-                 groups: Sequence[tuple[str, str, list]]) -> dict[str, GroupTally]:
-    """Size and totals of every (key, where_sql, params), in one pass over the buyers."""
-    if not groups:
-        return {}
-    parts, params = [], []
-    for _, sql, p in groups:
-        parts.append(f"coalesce(sum({sql}), 0), coalesce(sum(CASE WHEN {sql} THEN s.paid_fen END), 0), "
-                     f"coalesce(sum(CASE WHEN {sql} THEN s.countable_orders END), 0)")
-        params += p * 3
-    row = conn.execute(f"SELECT {', '.join(parts)} FROM {FROM_FACTS.format(table=table)}", params).fetchone()
-    return {key: GroupTally(*row[3 * i:3 * i + 3]) for i, (key, _, _) in enumerate(groups)}
+def group_counts(conn: sqlite3.Connection, table: str, as_of: date,
+                 groups: Sequence[tuple[str, Rule, tuple[Rule, ...]]]) -> dict[str, GroupTally]:
+    """Size and totals of every (key, rule, unless) in one pass over the buyers.
+
+    Each distinct condition is evaluated once per buyer into a bit mask; buyers are
+    tallied per distinct mask (a few hundred), and each group's rule is applied to
+    those tallies here. 19 built-in groups on 300,000 buyers: one scan and one small sort.
+    """
+    atoms = Atoms(as_of)
+    compiled = [(key, atoms.of_rule(rule), [atoms.of_rule(u) for u in unless]) for key, rule, unless in groups]
+    columns, params = atoms.mask_columns()
+    names = [f"m{i}" for i in range(len(columns))]
+    inner = (f"SELECT {', '.join(f'{c} AS {n}' for c, n in zip(columns, names))}, s.paid_fen AS paid_fen, "
+             f"s.countable_orders AS countable_orders FROM {from_facts(table, *atoms.sql)} LIMIT -1")
+    totals = {key: [0, 0, 0] for key, _, _ in compiled}
+    for row in conn.execute(f"SELECT {', '.join(names)}, count(*), sum(paid_fen), sum(countable_orders) "
+                            f"FROM ({inner}) GROUP BY {', '.join(names)}", params):
+        bits = atoms.bits(row[:len(names)])
+        n, paid, orders = row[len(names):]
+        for key, rule, unless in compiled:
+            if holds(rule, bits) and not any(holds(u, bits) for u in unless):
+                t = totals[key]
+                t[0] += n
+                t[1] += paid
+                t[2] += orders
+    return {key: GroupTally(*t) for key, t in totals.items()}
+
+
+def count_matching(conn: sqlite3.Connection, table: str, where: str, params: Sequence) -> int:
+    """How many buyers one condition set matches (the rule editor's live count)."""
+    return conn.execute(f"SELECT count(*) FROM {from_facts(table, where)} WHERE {where}", list(params)).fetchone()[0]
 
 
 def totals(conn: sqlite3.Connection, table: str) -> tuple[int, int]:
@@ -61,6 +82,7 @@ def counted_buyers(conn: sqlite3.Connection, table: str) -> int:
 def value_counts(conn: sqlite3.Connection, table: str, column: str) -> list[tuple]:
     """Histogram of one figure over buyers with a countable order, ascending (for quintiles)."""
     assert column in ("countable_orders", "paid_fen", "last_order_day")
+    # (column, countable_orders) indexes make this an index-only scan on buyer_stats.
     return conn.execute(f"SELECT {column}, count(*) FROM {table} WHERE countable_orders > 0 "
                         f"GROUP BY {column} ORDER BY {column}").fetchall()
 
@@ -81,13 +103,15 @@ def query_ids(conn: sqlite3.Connection, table: str, *, where: str = "1", params:
         like = f"%{_escape_like(text)}%"
         platforms = [r[0] for r in conn.execute("SELECT DISTINCT platform FROM buyers")]
         marks = ", ".join("?" * len(platforms)) or "NULL"
-        sql.append(f"(b.account LIKE ? ESCAPE '\\' OR b.name LIKE ? ESCAPE '\\' OR b.phone LIKE ? ESCAPE '\\' "
-                   f"OR s.buyer_id IN (SELECT buyer_id FROM orders WHERE platform IN ({marks}) AND order_no = ?))")
+        sql.append(f"s.buyer_id IN (SELECT id FROM buyers WHERE account LIKE ? ESCAPE '\\' "
+                   f"OR name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' "
+                   f"UNION SELECT buyer_id FROM orders WHERE platform IN ({marks}) AND order_no = ?)")
         args += [like, like, like, *platforms, text]
     column = SORT_COLUMNS[sort]
     direction = "DESC" if descending else "ASC"
+    # NULLs last either way; ties in buyer order. Written so an index on the column can serve the sort.
     order = f"{column} IS NULL, {column} {direction}, s.buyer_id {direction}"
-    rows = conn.execute(f"SELECT s.buyer_id FROM {FROM_FACTS.format(table=table)} WHERE {' AND '.join(sql)} "
+    rows = conn.execute(f"SELECT s.buyer_id FROM {from_facts(table, column, *sql)} WHERE {' AND '.join(sql)} "
                         f"ORDER BY {order}", args)
     return [r[0] for r in rows]
 
@@ -98,7 +122,7 @@ def facts_for(conn: sqlite3.Connection, table: str, ids: Sequence[int], *, with_
     found: dict[int, tuple] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT {_FACT_COLUMNS} FROM {FROM_FACTS.format(table=table)} "
+        for row in conn.execute(f"SELECT {_FACT_COLUMNS} FROM {from_facts(table, 'b.')} "
                                 f"WHERE s.buyer_id IN ({marks})", chunk):
             found[row[0]] = row
     tags = tags_of(conn, list(found)) if with_tags else {}

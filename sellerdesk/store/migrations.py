@@ -154,9 +154,10 @@ def _v2(db: "sqlite_utils.Database") -> None:
             last_order_day TEXT,
             last_item TEXT
         );
-        CREATE INDEX buyer_stats_paid ON buyer_stats (paid_fen);
+        -- (figure, countable_orders): sorts, ranks and quintile histograms as index-only scans
+        CREATE INDEX buyer_stats_paid ON buyer_stats (paid_fen, countable_orders);
         CREATE INDEX buyer_stats_countable ON buyer_stats (countable_orders);
-        CREATE INDEX buyer_stats_last ON buyer_stats (last_order_day);
+        CREATE INDEX buyer_stats_last ON buyer_stats (last_order_day, countable_orders);
         CREATE INDEX buyer_stats_first ON buyer_stats (first_order_day);
         CREATE INDEX buyer_stats_aov ON buyer_stats (aov_fen);
         CREATE TABLE buyer_tags (

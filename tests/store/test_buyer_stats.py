@@ -13,7 +13,7 @@ from sellerdesk.domain.rules import Condition, Field, Op, Rule, all_of
 from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.store import customers
-from sellerdesk.store.buyer_rules import FROM_FACTS, where
+from sellerdesk.store.buyer_rules import from_facts, where
 from sellerdesk.store.buyer_stats import facts_table, refresh_buyer_stats
 
 TODAY = date(2025, 12, 1)
@@ -116,7 +116,7 @@ def test_rule_sql_agrees_with_rule_matches(conn, as_of):
         conn, table, [r[0] for r in conn.execute(f"SELECT buyer_id FROM {table}")])}
     for rule in RULES:
         sql, params = where(rule, as_of)
-        got = {r[0] for r in conn.execute(f"SELECT s.buyer_id FROM {FROM_FACTS.format(table=table)} WHERE {sql}",
+        got = {r[0] for r in conn.execute(f"SELECT s.buyer_id FROM {from_facts(table, sql)} WHERE {sql}",
                                           params)}
         expected = {i for i, f in facts.items() if rule.matches(f, as_of)}
         assert got == expected, rule
@@ -135,7 +135,7 @@ def test_item_rules_agree_with_bought_titles_and_skus(conn):
     facts = customers.facts_for(conn, "buyer_stats", ids, with_items=True)
     for rule in rules:
         sql, params = where(rule, TODAY)
-        got = {r[0] for r in conn.execute(f"SELECT s.buyer_id FROM {FROM_FACTS.format(table='buyer_stats')} "
+        got = {r[0] for r in conn.execute(f"SELECT s.buyer_id FROM {from_facts('buyer_stats', sql)} "
                                           f"WHERE {sql}", params)}
         assert got == {f.buyer_id for f in facts if rule.matches(f, TODAY)} != set()
 
@@ -143,8 +143,7 @@ def test_item_rules_agree_with_bought_titles_and_skus(conn):
 def test_unless_rules_remove_members(conn):
     repeat = all_of(Condition(Field.ORDERS, Op.GE, 2))
     recent = all_of(Condition(Field.DAYS_SINCE_LAST, Op.LE, 90))
-    sql, params = where(recent, TODAY, unless=(repeat,))
-    counts = customers.group_counts(conn, "buyer_stats", [("x", sql, params)])
+    counts = customers.group_counts(conn, "buyer_stats", TODAY, [("x", recent, (repeat,))])
     facts = stored_facts(conn).values()
     expected = [f for f in facts if recent.matches(f, TODAY) and not repeat.matches(f, TODAY)]
     assert counts["x"] == customers.GroupTally(len(expected), sum(f.paid_fen for f in expected),
