@@ -9,6 +9,7 @@ on a Changes value when it is visible, otherwise the next time it is shown.
 
 from __future__ import annotations
 
+from array import array
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from sellerdesk.ui.models.buyer_table import BuyerTableModel
 from sellerdesk.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
+ID_LISTS_KEPT = 8  # 300,000 ids are 2.4 MB as an array: keep a few, for sorting back and clearing a search
 
 
 
@@ -55,6 +57,8 @@ class CustomersPage(QWidget):
         self.detail: BuyerDialog | None = None
         self._ids_as_of: date | None = None  # the as-of day of the list in the table
         self._waiting = False  # a list asked for before the groups were counted
+        self._id_cache: dict[tuple, array] = {}  # recent id lists, until the next change
+        self._count_after_ids = False  # refresh(): count the groups once the first list is in
 
         self.groups = GroupsPanel(self)
         self.groups.group_selected.connect(lambda key: self.query_ids())
@@ -168,11 +172,21 @@ class CustomersPage(QWidget):
         self.dirty = False
         if self.reader is not None:
             self.reader.refresh()
+        self._id_cache.clear()
+        self._waiting = False
+        self._count_after_ids = True
+        self.query_ids(recounting=True)  # first: the list of all buyers is the first thing to paint
+        if not self.reads.pending("ids"):
+            self._count_groups()
+
+    def _count_groups(self) -> None:
+        """Started after the first list is in (both at once would slow the first paint down)."""
+        self._count_after_ids = False
+        if self.shop is None:
+            return
         shop, as_of = self.shop, self.as_of_day
         self.reads.start(lambda progress, cancel: compute_segmentation(shop, as_of, cancel=cancel),
                          self._segmentation_ready, self._read_failed, kind="segmentation")
-        self._waiting = False
-        self.query_ids(recounting=True)
 
     def _segmentation_ready(self, seg: Segmentation) -> None:
         self.seg = seg
@@ -201,21 +215,36 @@ class CustomersPage(QWidget):
         shop, text = self.shop, self.search.text()
         sort, descending = self.model.sort_key, self.model.descending
         self._ids_as_of = seg.as_of if seg else date.today()
+        query = (self._ids_as_of, key, text.strip(), sort, descending)
+        cached = self._id_cache.get(query)
+        if cached is not None:  # asked before since the last change: no need to ask SQLite again
+            self.reads.forget("ids")
+            self._ids_ready(cached)
+            return
         self.status.setText(QCoreApplication.translate("CustomersPage", "Searching…"))
         self.reads.start(lambda progress, cancel: list_buyer_ids(
             shop, seg, group_key=key, text=text, sort=sort, descending=descending),
-            self._ids_ready, self._read_failed, kind="ids")
+            lambda ids: self._ids_ready(ids, query), self._read_failed, kind="ids")
 
-    def _ids_ready(self, ids: list[int]) -> None:
-        first = not self.model.ids
+    def _ids_ready(self, ids: list[int] | array, query: tuple | None = None) -> None:
+        ids = ids if isinstance(ids, array) else array("q", ids)
+        if query is not None:
+            self._id_cache[query] = ids
+            while len(self._id_cache) > ID_LISTS_KEPT:
+                del self._id_cache[next(iter(self._id_cache))]
+        first = self.model.rowCount() == 0
         self.model.set_ids(ids, self.seg if self.seg and self.seg.as_of == self._ids_as_of else None)
         if first and ids:
             self.table.fit_columns()
         self._show_count()
         self.ids_shown.emit()
+        if self._count_after_ids:
+            self._count_groups()
 
     def _read_failed(self, exc: BaseException) -> None:
         self._show_count()
+        if self._count_after_ids:
+            self._count_groups()
         show_failure(self, QCoreApplication.translate("CustomersPage", "Customers"), exc)
 
     def _busy_changed(self, busy: bool) -> None:

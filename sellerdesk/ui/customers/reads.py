@@ -57,6 +57,12 @@ class ReadLane(QObject):
             self.busy_changed.emit(True)
         return task
 
+    def forget(self, kind: str) -> None:
+        """Drop the answer of the running request of this kind (a newer answer came from elsewhere)."""
+        older = self._latest.pop(kind, None)
+        if older is not None:
+            older.cancel()
+
     def pending(self, kind: str) -> bool:
         task = self._latest.get(kind)
         return task is not None and not task.finished

@@ -1,6 +1,6 @@
 """The Customers tab's buyer table: an id list, rows fetched a page at a time.
 
-The model holds only the buyer ids (sorted and filtered in SQL, off the GUI
+The model holds only the buyer ids (an array of ints, sorted and filtered in SQL, off the GUI
 thread). A cell asks for its page; a page of PAGE_SIZE rows is read through
 the BuyerReader (the GUI thread's own connection) the first time a row of it
 is painted, and kept in a small cache. 300,000 buyers cost 300,000 ints.
@@ -11,6 +11,7 @@ asked (`sort_requested`); the page queries the ids again and calls set_ids.
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -97,7 +98,7 @@ class BuyerTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._ids: list[int] = []
+        self._ids: array = array("q")  # 8 bytes a buyer
         self._seg: Segmentation | None = None
         self._reader: BuyerReader | None = None
         self._pages: OrderedDict[int, list[BuyerRow | None]] = OrderedDict()
@@ -107,7 +108,8 @@ class BuyerTableModel(QAbstractTableModel):
     # -- for code ------------------------------------------------------
     @property
     def ids(self) -> list[int]:
-        return self._ids
+        """A copy, for code and tests; the model keeps the ids as an array."""
+        return self._ids.tolist()
 
     @property
     def segmentation(self) -> Segmentation | None:
@@ -119,7 +121,7 @@ class BuyerTableModel(QAbstractTableModel):
 
     def set_ids(self, ids: Sequence[int], seg: Segmentation | None) -> None:
         self.beginResetModel()
-        self._ids, self._seg = list(ids), seg
+        self._ids, self._seg = ids if isinstance(ids, array) else array("q", ids), seg
         self._pages.clear()
         self.endResetModel()
 
