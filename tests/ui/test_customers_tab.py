@@ -149,3 +149,45 @@ def test_changes_refresh_a_visible_tab_and_mark_a_hidden_one(qtbot, page, window
     window.tabs.setCurrentWidget(page)
     assert not page.dirty and page.reads.busy
     wait_idle(qtbot, page)
+
+
+def test_tagging_keeps_the_selection_and_scroll(qtbot, page, window):
+    page.table.selectRow(4)
+    page.table.scrollTo(page.model.index(150, 0))
+    scrolled = page.table.verticalScrollBar().value()
+    page.tag_selected(True).setTextValue("样品")
+    page.tagger.dialog.accept()
+    qtbot.waitUntil(lambda: "样品" in page.model.cell_text(4, TAGS), timeout=WAIT_MS)
+    wait_idle(qtbot, page)
+    assert page.table.selected_buyer_ids() == [page.model.buyer_id(4)]
+    assert page.table.verticalScrollBar().value() == scrolled
+
+
+def test_detail_tags_and_note_are_saved(qtbot, page, window):
+    buyer_id = page.model.buyer_id(2)
+    dialog = page.open_buyer(buyer_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=WAIT_MS)
+    dialog.tag_input.setCurrentText("老朋友")
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.add_tag_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.tag_list.count() == 1, timeout=WAIT_MS)
+    assert buyer_detail(window.shop, buyer_id).facts.tags == {"老朋友"}
+    dialog.note.setPlainText("喜欢绿茶，双十一前联系")
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.save_note_button, Qt.MouseButton.LeftButton)
+    assert buyer_detail(window.shop, buyer_id).note == "喜欢绿茶，双十一前联系"
+    dialog.tag_list.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.remove_tag_button, Qt.MouseButton.LeftButton)
+    assert buyer_detail(window.shop, buyer_id).facts.tags == frozenset()
+    qtbot.waitUntil(lambda: "老朋友" not in page.model.cell_text(2, TAGS), timeout=WAIT_MS)
+
+
+def test_language_switch_renames_groups_and_tab(qtbot, page, window):
+    assert page.groups.items["new"].text(0) == "新客"
+    window.menu.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: page.groups.items["new"].text(0) == "New buyers")
+    assert window.tabs.tabText(1) == "Customer groups"
+    assert page.model.headerData(ORDERS, Qt.Orientation.Horizontal) == "Orders"
+    window.menu.language_actions["zh"].trigger()
+    qtbot.waitUntil(lambda: page.groups.items["new"].text(0) == "新客")

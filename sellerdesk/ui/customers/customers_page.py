@@ -233,7 +233,11 @@ class CustomersPage(QWidget):
             while len(self._id_cache) > ID_LISTS_KEPT:
                 del self._id_cache[next(iter(self._id_cache))]
         first = self.model.rowCount() == 0
-        self.model.set_ids(ids, self.seg if self.seg and self.seg.as_of == self._ids_as_of else None)
+        seg = self.seg if self.seg and self.seg.as_of == self._ids_as_of else None
+        if ids == self.model.id_array:
+            self.model.reload(seg)  # the same buyers in the same order (after tagging): keep selection and scroll
+        else:
+            self.model.set_ids(ids, seg)
         if first and ids:
             self.table.fit_columns()
         self._show_count()

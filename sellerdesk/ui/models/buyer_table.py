@@ -112,6 +112,10 @@ class BuyerTableModel(QAbstractTableModel):
         return self._ids.tolist()
 
     @property
+    def id_array(self) -> array:
+        return self._ids
+
+    @property
     def segmentation(self) -> Segmentation | None:
         return self._seg
 
