@@ -49,9 +49,19 @@ FROM b
 
 
 def refresh_buyer_stats(conn: sqlite3.Connection) -> None:
-    """Recompute buyer_stats over every order (inside the caller's transaction)."""
+    """Recompute buyer_stats over every order (inside the caller's transaction).
+
+    The table's indexes are dropped and built again afterwards: building five
+    indexes over 300,000 sorted rows is cheaper than keeping them up to date row by row.
+    """
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                           "AND tbl_name = 'buyer_stats' AND sql IS NOT NULL").fetchall()
+    for name, _ in indexes:
+        conn.execute(f"DROP INDEX {name}")
     conn.execute("DELETE FROM buyer_stats")
     conn.execute(f"INSERT INTO buyer_stats ({', '.join(STATS_COLUMNS)}) {_FACTS_SELECT}", {"until": "9999"})
+    for _, sql in indexes:
+        conn.execute(sql)
 
 
 def latest_order_day(conn: sqlite3.Connection) -> str | None:
