@@ -191,3 +191,18 @@ def test_language_switch_renames_groups_and_tab(qtbot, page, window):
     assert page.model.headerData(ORDERS, Qt.Orientation.Horizontal) == "Orders"
     window.menu.language_actions["zh"].trigger()
     qtbot.waitUntil(lambda: page.groups.items["new"].text(0) == "新客")
+
+
+def test_an_earlier_as_of_day_recounts_groups_and_rows(qtbot, page, window):
+    day = date(2025, 6, 30)
+    page.as_of.setDate(day)
+    qtbot.waitUntil(lambda: page.seg.as_of == day and page.model.rowCount() > 0 and not page.reads.busy
+                    and not page.warm_lane.busy, timeout=WAIT_MS)
+    seg = compute_segmentation(window.shop, day)
+    assert page.model.rowCount() == seg.buyers < 300
+    assert page.groups.items["repeat"].text(SIZE) == f"{seg.group('repeat').size:,}"
+    click_item(qtbot, page.groups.tree, page.groups.items["repeat"])
+    expected = list_buyer_ids(window.shop, seg, group_key="repeat")
+    qtbot.waitUntil(lambda: page.model.ids == expected, timeout=WAIT_MS)
+    first = buyer_detail(window.shop, expected[0], seg)
+    assert page.model.cell_text(0, ORDERS) == str(first.facts.countable_orders)

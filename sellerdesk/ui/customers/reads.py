@@ -23,10 +23,10 @@ _FORGET_AFTER_MS = 2000
 class ReadLane(QObject):
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, threads: int = _THREADS):
         super().__init__(parent)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(_THREADS)
+        self._pool.setMaxThreadCount(threads)
         self._running: list[Task] = []
         self._latest: dict[str, Task] = {}
 
