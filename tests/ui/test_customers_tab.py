@@ -206,3 +206,16 @@ def test_an_earlier_as_of_day_recounts_groups_and_rows(qtbot, page, window):
     qtbot.waitUntil(lambda: page.model.ids == expected, timeout=WAIT_MS)
     first = buyer_detail(window.shop, expected[0], seg)
     assert page.model.cell_text(0, ORDERS) == str(first.facts.countable_orders)
+
+
+def test_a_saved_custom_group_appears_with_its_count(qtbot, page, window):
+    from sellerdesk.domain.rules import Condition, Field, Op, all_of
+    from sellerdesk.services.segmentation import save_custom_group
+
+    _, changes = save_custom_group(window.shop, "五单以上", all_of(Condition(Field.ORDERS, Op.GE, 5)))
+    window.changes_made.emit(changes)
+    qtbot.waitUntil(lambda: any(g.definition.family == "custom" for g in page.seg.groups), timeout=WAIT_MS)
+    custom = next(g for g in page.seg.groups if g.definition.family == "custom")
+    assert page.groups.items[custom.key].text(0) == "五单以上"
+    click_item(qtbot, page.groups.tree, page.groups.items[custom.key])
+    qtbot.waitUntil(lambda: page.model.rowCount() == custom.size > 0, timeout=WAIT_MS)
