@@ -70,9 +70,9 @@ def _parse(chunk, positions, knows_refunds) -> dict[str, list]:
     paid, paid_at = _fen(get("paid")), _datetime(get("paid_at"))
     refund_text = _text(get("refund_status"))
     refund_cells = get("refund")
-    refund_words = _text(refund_cells)
-    if not NO_REFUND_WORDS.isdisjoint(refund_words):  # 无退款申请 written instead of an amount
-        refund_cells = tuple(None if w in NO_REFUND_WORDS else c for c, w in zip(refund_cells, refund_words))
+    if any(clean(v) in NO_REFUND_WORDS for v in {v for v in refund_cells if v.__class__ is _STR}):
+        # 无退款申请 written instead of an amount: no amount
+        refund_cells = tuple(None if clean(c) in NO_REFUND_WORDS else c for c in refund_cells)
     refund = list(map(_line_refund, statuses, paid_at, paid, refund_text, _fen(refund_cells), repeat(knows_refunds)))
     return {
         "order_no": _identifiers(get("order_no")),
@@ -271,12 +271,11 @@ def _batch(c: dict[str, list], sizes: list[int], starts: list[int]) -> OrderBatc
         "created_at", "paid_at", "goods_fen", "amount_fen", "refund_fen"))
     item_count, title = first["quantity"], first["title"]
     amounts, line_refunds = c["amount_fen"], c["refund_fen"]
-    states = []
-    for i, (size, a) in enumerate(zip(sizes, firsts)):
-        if size == 1:  # the order is its line
-            states.append(refund_state(status[i], paid[i], refund[i], (paid[i],), (refund[i],)))
-            continue
-        b = a + size
+    # A single-line order is its line: its values are the line's (above), its refund state the line's.
+    states = list(map(_one_line_refund_state, status, paid, refund))
+    for i in (i for i, size in enumerate(sizes) if size > 1):
+        a = firsts[i]
+        b = a + sizes[i]
         status[i], status_text[i] = order_status(list(zip(c["status"][a:b], c["status_text"][a:b])))
         created[i] = min(filter(None, c["created_at"][a:b]), default=None)
         paid_at[i] = min(filter(None, c["paid_at"][a:b]), default=None)
@@ -284,13 +283,17 @@ def _batch(c: dict[str, list], sizes: list[int], starts: list[int]) -> OrderBatc
         quantities = c["quantity"][a:b]
         item_count[i] = None if None in quantities else sum(quantities)
         title[i] = TITLE_SEPARATOR.join(dict.fromkeys(filter(None, c["title"][a:b]))) or None
-        states.append(refund_state(status[i], paid[i], refund[i], amounts[a:b], line_refunds[a:b]))
+        states[i] = refund_state(status[i], paid[i], refund[i], amounts[a:b], line_refunds[a:b])
     columns = {
         "order_no": first["order_no"], "row": first["row"], "status": status, "status_text": status_text,
         "created_at": created, "paid_at": paid_at, "goods_fen": goods, "paid_fen": paid, "refund_fen": refund,
         "refund_state": states, "item_count": item_count, "title": title,
     }
     return OrderBatch("taobao", columns, {k: c[k][lo:hi] for k in LINE_FIELDS})
+
+
+def _one_line_refund_state(status, paid, refund):
+    return refund_state(status, paid, refund, (paid,), (refund,))
 
 
 def _sum(values: list) -> int | None:
