@@ -13,19 +13,16 @@ import codecs
 import csv
 import io
 import os
-import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from sellerdesk.domain.errors import FileImportError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _SAMPLE = 256 * 1024
 _HEADER_SCAN = 10  # rows searched for the header (title rows above it are skipped)
-LAZY_MIN_BYTES = 4 * 1024 * 1024  # an xlsx this big has its header peeked and its sheet loaded on first read
 csv.field_size_limit(16 * 1024 * 1024)
 
 
@@ -218,153 +215,6 @@ def _header_text(cell: object) -> str:
 
 
 def _open_spreadsheet(path: Path) -> Table:
-    if path.stat().st_size >= LAZY_MIN_BYTES:
-        peeked = peek_xlsx_header(path)
-        if peeked is not None:
-            return _lazy_spreadsheet(path, *peeked)
-    return _loaded_spreadsheet(path)
-
-
-def _lazy_spreadsheet(path: Path, headers: list[str], header_row: int) -> Table:
-    """A big xlsx whose header was peeked: calamine loads the sheet (a few seconds for 200,000
-    rows) only when its rows are read, so a parent process that only detects the layout
-    (while a child parses: ingest/background.py) never loads it."""
-    state: dict = {"table": None}
-
-    def rows() -> Iterator[tuple[int, list]]:
-        state["table"] = loaded = _loaded_spreadsheet(path)
-        found = [h for h in loaded.headers]
-        while found and not found[-1]:
-            found.pop()
-        if (found, loaded.header_row) != (headers, header_row):  # a bug in peek_xlsx_header, never the file
-            raise RuntimeError(f"{path.name}: the header read ahead {headers} at row {header_row} is not "
-                               f"calamine's {found} at row {loaded.header_row}")
-        yield from loaded.rows()
-
-    def fraction() -> float:
-        return state["table"].fraction() if state["table"] is not None else 0.0
-
-    def close() -> None:
-        if state["table"] is not None:
-            state["table"].close()
-
-    return Table(path=path, headers=headers, encoding=None, _rows=rows(), _fraction=fraction, _close=close,
-                 header_row=header_row)
-
-
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CELL_COLUMN = re.compile(r"([A-Z]+)([0-9]+)")
-
-
-def peek_xlsx_header(path: Path) -> tuple[list[str], int] | None:
-    """The header row as _loaded_spreadsheet finds it (the first of the first rows with two filled
-    cells) and its row number, read from the start of the first sheet's XML without loading the
-    sheet; None for anything but the plain case (then calamine decides, as for every small file):
-    not an xlsx, a header past row _HEADER_SCAN or not starting in column A, a header cell that
-    is not text, rich/phonetic or escaped text."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            return _peek(z)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, ElementTree.ParseError):
-        return None
-
-
-def _peek(z: zipfile.ZipFile) -> tuple[list[str], int] | None:
-    workbook = ElementTree.fromstring(z.read("xl/workbook.xml"))
-    first_sheet = workbook.find(f"{_MAIN_NS}sheets/{_MAIN_NS}sheet")
-    if first_sheet is None:
-        return None
-    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
-    types = {r.get("Type", "").rsplit("/", 1)[-1]: r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
-
-    def part(target: str) -> str:
-        return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-
-    rows = _first_rows(z, part(targets[first_sheet.get(f"{_REL_NS}id")]))
-    if rows is None:
-        return None
-    shared = _shared_strings(z, part(types["sharedStrings"]), rows) if "sharedStrings" in types else []
-    for number, cells in rows:
-        texts: dict[int, str | None] = {}
-        for column, kind, value in cells:
-            if kind == "s":
-                value = shared[int(value)] if int(value) < len(shared) else None
-            elif kind not in ("inlineStr", "str"):
-                value = None if value.strip() else ""  # a number, bool, error or date: not peeked
-            texts[column] = value
-        filled = [t for t in texts.values() if t is None or t.strip()]
-        if len(filled) < 2:
-            continue
-        if None in texts.values() or min(texts) != 0 or any("_x" in t for t in texts.values()):
-            return None
-        headers = [_header_text(texts.get(i, "")) for i in range(max(texts) + 1)]
-        while headers and not headers[-1]:
-            headers.pop()
-        return headers, number
-    return None
-
-
-def _first_rows(z: zipfile.ZipFile, sheet: str) -> list[tuple[int, list[tuple[int, str, str]]]] | None:
-    """(row number, [(column index, cell type, raw value)]) of the sheet's rows up to row
-    _HEADER_SCAN, streamed from the start of the XML; None when the layout is not the plain one."""
-    parser = ElementTree.XMLPullParser(events=("end",))
-    rows: list = []
-    with z.open(sheet) as f:
-        while chunk := f.read(64 * 1024):
-            parser.feed(chunk)
-            for _, element in parser.read_events():
-                if element.tag == f"{_MAIN_NS}row":
-                    number = int(element.get("r") or len(rows) + 1)
-                    if number > _HEADER_SCAN:
-                        return rows
-                    cells = []
-                    for c in element.iter(f"{_MAIN_NS}c"):
-                        match = _CELL_COLUMN.fullmatch(c.get("r") or "")
-                        if match is None or c.find(f"{_MAIN_NS}is/{_MAIN_NS}r") is not None:
-                            return None  # no cell reference, or rich inline text
-                        kind = c.get("t", "n")
-                        if kind == "inlineStr":
-                            value = "".join(t.text or "" for t in c.iter(f"{_MAIN_NS}t"))
-                        else:
-                            value = c.findtext(f"{_MAIN_NS}v") or ""
-                        cells.append((_column_index(match.group(1)), kind, value))
-                    rows.append((number, cells))
-                elif element.tag == f"{_MAIN_NS}sheetData":
-                    return rows
-    return rows
-
-
-def _shared_strings(z: zipfile.ZipFile, part: str, rows: list) -> list[str | None]:
-    """The shared strings up to the highest index the first rows use (None: rich or phonetic text)."""
-    wanted = max((int(v) for _, cells in rows for _, kind, v in cells if kind == "s"), default=-1)
-    strings: list[str | None] = []
-    if wanted < 0:
-        return strings
-    parser = ElementTree.XMLPullParser(events=("end",))
-    with z.open(part) as f:
-        while chunk := f.read(64 * 1024):
-            parser.feed(chunk)
-            for _, element in parser.read_events():
-                if element.tag == f"{_MAIN_NS}si":
-                    plain = element.find(f"{_MAIN_NS}r") is None and element.find(f"{_MAIN_NS}rPh") is None
-                    strings.append(element.findtext(f"{_MAIN_NS}t") if plain else None)
-                    element.clear()
-                    if len(strings) > wanted:
-                        return strings
-    return strings
-
-
-def _column_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def _loaded_spreadsheet(path: Path) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
