@@ -124,11 +124,14 @@ class OrderBatch:
     """Many orders of one platform as columns: the bulk import's form of OrderRecord.
 
     Same fields as OrderRecord, one list per field; a field a file does not
-    know is absent (None for every order). Orders in a batch have no lines.
+    know is absent (None for every order). The orders' lines, if any, are
+    columns too: `lines` holds LineRecord's fields plus `order_no`, one list
+    per field, each order's lines together and in the batch's order of orders.
     """
 
     platform: str
     columns: dict[str, list]
+    lines: dict[str, list] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.columns["order_no"])
@@ -136,11 +139,22 @@ class OrderBatch:
     def column(self, name: str) -> list:
         return self.columns.get(name) or [None] * len(self)
 
+    def line_column(self, name: str) -> list:
+        if name in self.lines:
+            return self.lines[name]
+        return [None] * len(self.lines.get("order_no", ()))
+
     def records(self) -> list[OrderRecord]:
         """The same orders as records (what the row-by-row path would have produced)."""
         names = [n for n in OrderRecord.__slots__ if n in self.columns]
-        return [OrderRecord(platform=self.platform, **dict(zip(names, values)))
-                for values in zip(*(self.columns[n] for n in names))]
+        orders = [OrderRecord(platform=self.platform, **dict(zip(names, values)))
+                  for values in zip(*(self.columns[n] for n in names))]
+        if self.lines:
+            by_no = {r.order_no: r for r in orders}
+            line_names = LineRecord.__slots__
+            for order_no, *values in zip(self.lines["order_no"], *map(self.line_column, line_names)):
+                by_no[order_no].lines.append(LineRecord(**dict(zip(line_names, values))))
+        return orders
 
 
 @dataclass(slots=True)

@@ -13,12 +13,12 @@ values, BadCell when broken) and _order() (one order from its rows' values).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, Generic, TypeVar
 
 from sellerdesk.domain.orders import LineRecord, OrderRecord
 from sellerdesk.ingest.identifiers import MissingOrderNumber, order_number
-from sellerdesk.ingest.layout import SUMMARY_WORDS, BadCell, Layout, Row, RowSink, is_blank, is_summary
+from sellerdesk.ingest.layout import SUMMARY_WORDS, BadCell, Columns, Layout, Row, RowSink, is_blank, is_summary
 from sellerdesk.ingest.table import Table
 
 SIBLING_ZH = "同一订单的其他行有错误"
@@ -114,8 +114,18 @@ class LineGrainedLayout(Layout, Generic[T]):
     def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord]:
         cols = self.columns(table, self.column_spec)
         groups: OrderGroups[T] = OrderGroups(sink, cols.header[self.order_key])
-        above: str | BadCell | None = None  # the order of the row above: its number or why it has none
-        for row_no, cells in table.rows():
+        self._group_rows(table.rows(), cols, sink, groups)
+        for order_no, first_row, values in groups.orders():
+            yield self._order(order_no, first_row, values)
+
+    def _group_rows(self, rows: Iterable[tuple[int, list]], cols: Columns, sink: RowSink, groups: OrderGroups[T],
+                    above: str | BadCell | None = None) -> str | BadCell | None:
+        """Parse rows one by one into groups (anything with OrderGroups' add/broken/reject).
+
+        above: the order of the row before these rows (its number, or why it has none);
+        returned for the rows that follow (a bulk path hands rows over in chunks).
+        """
+        for row_no, cells in rows:
             row = Row(cells, cols, row_no)
             try:
                 order_no = order_number(row, self.order_key)
@@ -140,8 +150,7 @@ class LineGrainedLayout(Layout, Generic[T]):
                 groups.add(order_no, row_no, self._row(row) if order_no in groups else self._first_row(row))
             except BadCell as bad:
                 groups.broken(order_no, row_no, bad)
-        for order_no, first_row, values in groups.orders():
-            yield self._order(order_no, first_row, values)
+        return above
 
     @staticmethod
     def _no_order_above(column: str, above: BadCell | None) -> BadCell:

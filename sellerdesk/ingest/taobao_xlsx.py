@@ -15,13 +15,19 @@ Cells arrive typed from the workbook (float, datetime, '' for empty); `--`,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 
-from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
-from sellerdesk.ingest.grouping import LineGrainedLayout
+from sellerdesk.domain.orders import LineRecord, OrderBatch, OrderRecord, OrderStatus, RefundState
+from sellerdesk.ingest.grouping import LineGrainedLayout, OrderGroups
 from sellerdesk.ingest.identifiers import required_identifier
-from sellerdesk.ingest.layout import Row, unknown_status
+from sellerdesk.ingest.layout import Row, RowSink, unknown_status
+from sellerdesk.ingest.table import Table
 from sellerdesk.ingest.taobao_status import taobao_status
+
+BULK_CHUNK = 4096  # rows converted column by column at a time
+BULK_MIN = 64  # a shorter chunk takes the row path (as fast there, and every rule applies)
 
 COLUMNS = {
     "sub_no": ("子订单编号",),
@@ -67,6 +73,41 @@ class TaobaoSubOrdersXlsx(LineGrainedLayout[_Line]):
     hint_headers = ("商品标题", "买家实付金额", "退款状态", "退款金额", "订单付款时间", "商品ID")
     spreadsheet = True
     column_spec = COLUMNS
+    # Yields OrderBatch columns, but always parses in-process: a parsing child can send
+    # nothing before the whole sheet is loaded and read (an order needs all its lines), so it
+    # only adds its start-up and the pickling. Measured at 200k rows, with the parent not
+    # loading the sheet (its header read ahead from the XML): 10.8 s vs 9.6 s in-process.
+    # calamine releases the GIL while it loads the sheet, so the window stays responsive.
+    batches = False
+
+    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord | OrderBatch]:
+        """Chunks of rows converted column by column (taobao_xlsx_bulk); a chunk the bulk
+        path does not take goes through the row path (_group_rows and _row) into the same
+        line columns. Orders are made from the columns once the whole file is read."""
+        from sellerdesk.ingest import taobao_xlsx_bulk as bulk
+
+        cols = self.columns(table, self.column_spec)
+        positions = {k: i for k, i in cols.index.items() if i is not None}
+        knows_refunds = cols.has("refund_status") or cols.has("refund")
+        rows = table.rows()
+        chunk = list(islice(rows, BULK_CHUNK))
+        if len(chunk) < BULK_MIN:  # a small file: the row path throughout (the rules' reference)
+            groups: OrderGroups[_Line] = OrderGroups(sink, cols.header[self.order_key])
+            self._group_rows(chain(chunk, rows), cols, sink, groups)
+            for order_no, first_row, values in groups.orders():
+                yield self._order(order_no, first_row, values)
+            return
+        lines = bulk.LineColumns(cols.header[self.order_key])
+        above = None
+        while chunk:
+            converted = bulk.parse_chunk(chunk, positions, knows_refunds) if len(chunk) >= BULK_MIN else None
+            if converted is not None:
+                sink.rows_read += len(chunk)
+                lines.extend(converted)
+            else:
+                above = self._group_rows(chunk, cols, sink, lines, above)
+            chunk = list(islice(rows, BULK_CHUNK))
+        yield from lines.orders(sink)
 
     def _row(self, row: Row) -> _Line:
         return _line(row, knows_refunds=row.cols.has("refund_status") or row.cols.has("refund"))
@@ -87,7 +128,8 @@ class TaobaoSubOrdersXlsx(LineGrainedLayout[_Line]):
             goods_fen=_sum(ln.goods_fen for ln in lines),
             paid_fen=paid,
             refund_fen=refund,
-            refund_state=_refund_state(status, records, paid, refund),
+            refund_state=refund_state(status, paid, refund, [ln.amount_fen for ln in records],
+                                      [ln.refund_fen for ln in records]),
         )
 
 
@@ -165,18 +207,19 @@ def _line_refund(
     return refund
 
 
-def _refund_state(
-    status: OrderStatus, lines: list[LineRecord], paid: int | None, refund: int | None
+def refund_state(
+    status: OrderStatus, paid: int | None, refund: int | None, line_amounts: list, line_refunds: list
 ) -> RefundState | None:
-    """FULL when the order closed after payment or every paid line got its money back."""
+    """FULL when the order closed after payment or every paid line got its money back
+    (line_amounts / line_refunds: each line's amount_fen and refund_fen)."""
     if refund is None:
         return None
     if refund <= 0:
         return RefundState.NONE
     if status == OrderStatus.CLOSED and (paid or 0) > 0:
         return RefundState.FULL
-    paid_lines = [ln for ln in lines if (ln.amount_fen or 0) > 0]
-    if paid_lines and all((ln.refund_fen or 0) >= ln.amount_fen for ln in paid_lines):
+    paid_lines = [(a, r) for a, r in zip(line_amounts, line_refunds) if (a or 0) > 0]
+    if paid_lines and all((r or 0) >= a for a, r in paid_lines):
         return RefundState.FULL
     return RefundState.PARTIAL
 

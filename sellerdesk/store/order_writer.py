@@ -32,6 +32,7 @@ LINE_COLUMNS = (
     "platform", "order_no", "line_key", "title", "item_id", "sku", "spec", "quantity", "unit_price_fen",
     "amount_fen", "status_text", "refund_fen", "import_id",
 )
+LINE_FIELDS = LINE_COLUMNS[1:-1]  # what a batch's line columns give (platform and import_id are the writer's)
 REFUND_COLUMNS = (
     "platform", "refund_no", "order_no", "line_key", "status", "status_text", "amount_fen", "title",
     "reason", "applied_at", "finished_at", "import_id",
@@ -117,7 +118,7 @@ class OrderWriter:
             ))
 
     def _add_batch(self, b: OrderBatch) -> None:
-        """The columnar twin of _add_order: the same rows, built with C-level zips."""
+        """The columnar twin of _add_order (lines too): the same rows, built with C-level zips."""
         n = len(b)
         columns = [b.column(f) for f in ORDER_FIELDS[1:]]
         buyer_ids = self._batch_buyer_ids(b, n)
@@ -128,6 +129,10 @@ class OrderWriter:
                               b.column("refund_state"), b.column("paid_fen"), b.column("refund_fen"),
                               b.column("created_at")):
                 add(*values)
+        if b.lines:
+            lines = [b.line_column(f) for f in LINE_FIELDS]
+            k = len(lines[0])
+            self._lines.extend(zip(repeat(b.platform, k), *lines, repeat(self.import_id, k)))
 
     def _batch_buyer_ids(self, b: OrderBatch, n: int) -> list[int | None]:
         accounts, names, phones = b.column("buyer_account"), b.column("receiver_name"), b.column("receiver_phone")

@@ -141,3 +141,39 @@ def test_a_column_batch_writes_exactly_what_its_records_write(tmp_path):
     one.close()
     two.close()
     assert tables(tmp_path / "records.sqlite") == tables(tmp_path / "batch.sqlite")
+
+
+def test_a_column_batch_with_lines_writes_exactly_what_its_records_write(tmp_path):
+    from sellerdesk.domain.orders import OrderBatch
+
+    lines = {
+        "1": [LineRecord("11", title="锅", quantity=1, unit_price_fen=23900, amount_fen=20112, status_text="交易成功",
+                         refund_fen=0)],
+        "2": [LineRecord("21", title="铲", quantity=2, amount_fen=3000, refund_fen=3000, status_text="交易关闭"),
+              LineRecord("22", title=None, sku="SPATULA", spec="颜色分类：红")],
+        "3": [],
+    }
+    records = [
+        OrderRecord("taobao", no, 2, status=OrderStatus.COMPLETED, paid_fen=100, created_at="2025-11-11 10:00:00",
+                    refund_fen=0, refund_state=RefundState.NONE, lines=lines[no])
+        for no in ("1", "2", "3")
+    ]
+    names = [n for n in OrderRecord.__slots__ if n not in ("platform", "lines")]
+    line_names = LineRecord.__slots__
+    line_columns = {"order_no": [r.order_no for r in records for _ in r.lines]}
+    line_columns |= {n: [getattr(ln, n) for r in records for ln in r.lines] for n in line_names}
+    batch = OrderBatch("taobao", {n: [getattr(r, n) for r in records] for n in names}, line_columns)
+    assert batch.records() == records
+
+    def tables(path):
+        conn = sqlite3.connect(path)
+        out = [conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+               for t in ("orders", "order_lines", "shop_summary")]
+        conn.close()
+        return out
+
+    one, two = open_store(tmp_path / "records.sqlite"), open_store(tmp_path / "batch.sqlite")
+    assert write(one, records) == write(two, [batch])
+    one.close()
+    two.close()
+    assert tables(tmp_path / "records.sqlite") == tables(tmp_path / "batch.sqlite")
