@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -20,7 +20,7 @@ def file_mime(paths: list[Path]) -> QMimeData:
 def drag_enter(widget: QWidget, paths: list[Path]) -> bool:
     """Send a drag-enter with these files; True when the window would accept the drop."""
     mime = file_mime(paths)  # the event does not own it: keep it alive while the event is handled
-    event = QDragEnterEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+    event = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     event.ignore()
     QApplication.sendEvent(widget, event)

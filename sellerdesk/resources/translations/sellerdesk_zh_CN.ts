@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -22,6 +22,289 @@
     <message>
         <source>About SellerDesk</source>
         <translation>关于店铺客户运营台</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerDialog</name>
+    <message>
+        <source>Nick</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Province / city</source>
+        <translation>省 / 市</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首单日期</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Countable orders</source>
+        <translation>有效订单</translation>
+    </message>
+    <message>
+        <source>Paid total</source>
+        <translation>实付总额</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Orders with a refund</source>
+        <translation>有退款的订单</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>This buyer is no longer in the shop.</source>
+        <translation>该买家已不在店铺数据中。</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>备注已保存。</translation>
+    </message>
+    <message>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>The full number is shown only on request; each time is logged (who and when).</source>
+        <translation>完整号码仅在点击后显示，每次查看都会记录（查看人和时间）。</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Tags and note</source>
+        <translation>标签和备注</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Phone number shown to</source>
+        <translation>完整号码查看记录</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove selected tag</source>
+        <translation>移除选中标签</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Buyer {nick}</source>
+        <translation>买家 {nick}</translation>
+    </message>
+    <message>
+        <source>Groups: {groups}</source>
+        <translation>所属分组：{groups}</translation>
+    </message>
+    <message>
+        <source>Why in this RFM class: {why}</source>
+        <translation>RFM 分类依据：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerLinesModel</name>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerOrdersModel</name>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Receiver phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerRefundsModel</name>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Refund number</source>
+        <translation>退款编号</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerTableModel</name>
+    <message>
+        <source>Nick</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首单日期</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>有效订单</translation>
+    </message>
+    <message>
+        <source>Paid total</source>
+        <translation>实付总额</translation>
+    </message>
+    <message>
+        <source>Avg. order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>所属分组</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Countable orders: paid, not closed or fully refunded</source>
+        <translation>有效订单：已付款，未关闭且未全额退款</translation>
+    </message>
+    <message>
+        <source>Average order value (paid total / countable orders)</source>
+        <translation>客单价（实付总额 ÷ 有效订单数）</translation>
     </message>
 </context>
 <context>
@@ -68,13 +351,103 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除此条件</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, such as 129.00</source>
+        <translation>金额（元），例如 129.00</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, such as 129.00.</source>
+        <translation>请填写金额（元），例如 129.00。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount in yuan; write it like 129.00.</source>
+        <translation>“{text}”不是有效金额，请写成 129.00 这样的格式。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>1 buyer</source>
+        <translation>1 位买家</translation>
+    </message>
+    <message>
+        <source>{n} buyers</source>
+        <translation>{n} 位买家</translation>
+    </message>
+    <message>
+        <source>matching “{text}”</source>
+        <translation>匹配“{text}”</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Groups and figures count the orders placed up to the end of this day.</source>
+        <translation>分组和数据只统计截至这一天结束前的订单。</translation>
+    </message>
+    <message>
+        <source>Search nick, name, phone digits or order number</source>
+        <translation>搜索昵称、姓名、手机号数字或订单号</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag selected buyers…</source>
+        <translation>给选中的买家打标签…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from selected buyers…</source>
+        <translation>移除选中买家的标签…</translation>
+    </message>
+    <message>
+        <source>Tag the whole group…</source>
+        <translation>给整个分组打标签…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from the whole group…</source>
+        <translation>移除整个分组的标签…</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>No orders in this shop yet</source>
         <translation>店铺里还没有订单</translation>
     </message>
     <message>
-        <source>Export your orders from the platform&apos;s seller back end (for Taobao/Tmall: 千牛 → 已卖出的宝贝 → 批量导出).</source>
+        <source>Export your orders from the platform's seller back end (for Taobao/Tmall: 千牛 → 已卖出的宝贝 → 批量导出).</source>
         <translation>先从平台的商家后台导出订单（淘宝/天猫：千牛 → 已卖出的宝贝 → 批量导出）。</translation>
     </message>
     <message>
@@ -154,6 +527,231 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>GroupActions</name>
+    <message>
+        <source>Groups</source>
+        <translation>分组操作</translation>
+    </message>
+    <message>
+        <source>Export an outreach list of this group…</source>
+        <translation>导出该分组的触达名单…</translation>
+    </message>
+    <message>
+        <source>New custom group…</source>
+        <translation>新建自定义分组…</translation>
+    </message>
+    <message>
+        <source>Edit this custom group…</source>
+        <translation>编辑该自定义分组…</translation>
+    </message>
+    <message>
+        <source>Group settings…</source>
+        <translation>分组设置…</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSettingsDialog</name>
+    <message>
+        <source>Customer group settings</source>
+        <translation>客户分组设置</translation>
+    </message>
+    <message>
+        <source>Built-in groups</source>
+        <translation>内置分组</translation>
+    </message>
+    <message>
+        <source>Active: a countable order within (days):</source>
+        <translation>活跃客户：最近有效下单在（天）以内：</translation>
+    </message>
+    <message>
+        <source>Loyal: at least (countable orders):</source>
+        <translation>忠诚客户：有效订单至少（笔）：</translation>
+    </message>
+    <message>
+        <source>Dormant high-value: no order for (days):</source>
+        <translation>沉睡高价值客户：未下单至少（天）：</translation>
+    </message>
+    <message>
+        <source>High-value: the top share by paid total:</source>
+        <translation>高价值：消费总额排名前：</translation>
+    </message>
+    <message>
+        <source>Likely second purchase: first order within (days):</source>
+        <translation>潜在复购：首单在（天）以内：</translation>
+    </message>
+    <message>
+        <source>RFM scoring</source>
+        <translation>RFM 评分</translation>
+    </message>
+    <message>
+        <source>Scores from:</source>
+        <translation>评分方式：</translation>
+    </message>
+    <message>
+        <source>Quintiles of this shop's buyers (measured)</source>
+        <translation>按本店买家五分位（自动测算）</translation>
+    </message>
+    <message>
+        <source>The shop's own cut-offs</source>
+        <translation>自定义分档</translation>
+    </message>
+    <message>
+        <source>Four cut-offs each, from score 5 down to score 1:</source>
+        <translation>每项 4 个分档，从 5 分到 1 分：</translation>
+    </message>
+    <message>
+        <source>R: last order within (days)</source>
+        <translation>R：最近下单在（天）以内</translation>
+    </message>
+    <message>
+        <source>F: at least (orders)</source>
+        <translation>F：订单至少（笔）</translation>
+    </message>
+    <message>
+        <source>M: paid at least (yuan)</source>
+        <translation>M：消费至少（元）</translation>
+    </message>
+    <message>
+        <source>A score counts as high from:</source>
+        <translation>评分算作“高”的起点：</translation>
+    </message>
+    <message>
+        <source>Member tiers (lowest first)</source>
+        <translation>会员等级（从低到高）</translation>
+    </message>
+    <message>
+        <source>A buyer reaches a tier by the paid amount OR the number of orders; the highest tier reached counts. About 80% of members should stay in the lowest tier.</source>
+        <translation>买家的消费金额或订单数任一达到门槛即可升级，取达到的最高等级。约 80% 的会员应停留在最低等级。</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除等级</translation>
+    </message>
+    <message>
+        <source>Coupon suggestion (满X减Y)</source>
+        <translation>优惠券建议（满X减Y）</translation>
+    </message>
+    <message>
+        <source>Threshold as a share of the average order:</source>
+        <translation>门槛为客单价的：</translation>
+    </message>
+    <message>
+        <source>Discount as a share of the threshold:</source>
+        <translation>优惠为门槛的：</translation>
+    </message>
+    <message>
+        <source>Example average order (yuan):</source>
+        <translation>示例客单价（元）：</translation>
+    </message>
+    <message>
+        <source>Suggested coupon: {coupon} (a real discount of {rate})</source>
+        <translation>建议优惠券：{coupon}（实际优惠 {rate}）</translation>
+    </message>
+    <message>
+        <source>Type an average order such as 120.</source>
+        <translation>请填写客单价，例如 120。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount in yuan.</source>
+        <translation>“{text}”不是有效金额（元）。</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved</source>
+        <translation>设置未能保存</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>New / repeat</source>
+        <translation>新客 / 老客</translation>
+    </message>
+    <message>
+        <source>Promotion classes</source>
+        <translation>活动分层</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Member tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Custom groups</source>
+        <translation>自定义分组</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>买家数</translation>
+    </message>
+    <message>
+        <source>% buyers</source>
+        <translation>买家占比</translation>
+    </message>
+    <message>
+        <source>% revenue</source>
+        <translation>销售额占比</translation>
+    </message>
+    <message>
+        <source>All buyers</source>
+        <translation>全部买家</translation>
+    </message>
+    <message>
+        <source>Counting the groups…</source>
+        <translation>正在计算分组…</translation>
+    </message>
+    <message>
+        <source>Every buyer in the shop, as of {day}.</source>
+        <translation>店铺的全部买家（截至 {day}）。</translation>
+    </message>
+    <message>
+        <source>Coupon suggestion: none (no countable orders in this group).</source>
+        <translation>优惠券建议：无（该分组没有有效订单）。</translation>
+    </message>
+    <message>
+        <source>Average order {aov}. Coupon suggestion: {coupon} (a {rate} discount).</source>
+        <translation>客单价 {aov}。优惠券建议：{coupon}（相当于优惠 {rate}）。</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际占比</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标占比</translation>
     </message>
 </context>
 <context>
@@ -300,7 +898,7 @@ Lines added: {lines} · Refunds added: {refunds}</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <source>The imported files do not show refunds, so this figure cannot be worked out. Import an order report that has the refund amount column, or the platform&apos;s refund export.</source>
+        <source>The imported files do not show refunds, so this figure cannot be worked out. Import an order report that has the refund amount column, or the platform's refund export.</source>
         <translation>已导入的文件里没有退款信息，所以无法算出这个数字。请导入带“退款金额”列的订单报表，或平台的退款导出文件。</translation>
     </message>
 </context>
@@ -416,6 +1014,168 @@ Open it here too?</source>
     <message>
         <source>Also open in another SellerDesk window</source>
         <translation>另一个窗口也打开了此店铺</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Customer groups</source>
+        <translation>客户分组</translation>
+    </message>
+</context>
+<context>
+    <name>MessageEditor</name>
+    <message>
+        <source>{n} characters, billed as {parts} SMS</source>
+        <translation>共 {n} 字，按 {parts} 条短信计费</translation>
+    </message>
+    <message>
+        <source>Up to {single} characters is one message; longer texts are billed per {part} characters. The 【signature】 and the opt-out count too; fields change the length per buyer (the preview shows the longest).</source>
+        <translation>{single} 字以内按 1 条计费；超过后每 {part} 字计 1 条。【签名】和退订说明也计入字数；字段会让每位买家的字数不同（预览中显示最长的一条）。</translation>
+    </message>
+    <message>
+        <source>{n} characters</source>
+        <translation>共 {n} 字</translation>
+    </message>
+    <message>
+        <source>Text B (optional: fill it to split A/B)</source>
+        <translation>文案 B（可选：填写后进行 A/B 分组测试）</translation>
+    </message>
+    <message>
+        <source>Leave empty to send text A to everyone contacted.</source>
+        <translation>留空则所有触达的买家都收到文案 A。</translation>
+    </message>
+    <message>
+        <source>Text A</source>
+        <translation>文案 A</translation>
+    </message>
+    <message>
+        <source>【Shop name】{name}, your {last_item} ... Reply T to unsubscribe</source>
+        <translation>【店铺名】{name}您好，您买过的{last_item}……退订回T</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>插入字段</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachDialog</name>
+    <message>
+        <source>Outreach list: {group}</source>
+        <translation>触达名单：{group}</translation>
+    </message>
+    <message>
+        <source>{group}: {n} buyers (as of {date}); suggested coupon {coupon}</source>
+        <translation>{group}：{n} 位买家（截至 {date}）；建议优惠券 {coupon}</translation>
+    </message>
+    <message>
+        <source>This group has no buyers: there is nothing to export.</source>
+        <translation>该分组没有买家，没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>触达方式：</translation>
+    </message>
+    <message>
+        <source>Send at:</source>
+        <translation>发送时间：</translation>
+    </message>
+    <message>
+        <source>Holdout (control group):</source>
+        <translation>对照组比例：</translation>
+    </message>
+    <message>
+        <source>A random share of the group that gets nothing, so a later report can compare who bought afterwards.</source>
+        <translation>随机留出一部分买家不发送，之后的复盘可以对比谁在触达后下了单。</translation>
+    </message>
+    <message>
+        <source>A/B split: the contacted buyers are split evenly between text A and text B.</source>
+        <translation>A/B 分组：触达的买家平均分成两组，分别收到文案 A 和文案 B。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Preparing the list…</source>
+        <translation>正在生成名单…</translation>
+    </message>
+    <message>
+        <source>Click Preview to see the recipients before exporting.</source>
+        <translation>导出前请先点击“预览”查看收件人。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>SMS billed in total: {parts} messages; the longest text has {n} characters ({p} messages).</source>
+        <translation>短信共计费 {parts} 条；最长的一条 {n} 字（{p} 条）。</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {n} recipients:</source>
+        <translation>{n} 位收件人中的前 {shown} 位：</translation>
+    </message>
+    <message>
+        <source>Wrote {n} recipients to {path}. The outreach is recorded.</source>
+        <translation>已将 {n} 位收件人写入 {path}，本次触达已记录。</translation>
+    </message>
+    <message>
+        <source>Export the outreach list</source>
+        <translation>导出触达名单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The list could not be exported</source>
+        <translation>名单未能导出</translation>
+    </message>
+    <message>
+        <source>The preview could not be prepared</source>
+        <translation>无法生成预览</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Buyer account</source>
+        <translation>买家账号</translation>
+    </message>
+    <message>
+        <source>Arm</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>可触达</translation>
+    </message>
+    <message>
+        <source>holdout</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -548,6 +1308,93 @@ Open it here too?</source>
     </message>
 </context>
 <context>
+    <name>RuleEditorDialog</name>
+    <message>
+        <source>New customer group</source>
+        <translation>新建客户分组</translation>
+    </message>
+    <message>
+        <source>Edit customer group “{name}”</source>
+        <translation>编辑客户分组“{name}”</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>分组名称：</translation>
+    </message>
+    <message>
+        <source>for example: Repeat buyers from Zhejiang</source>
+        <translation>例如：浙江老客</translation>
+    </message>
+    <message>
+        <source>Buyers who match</source>
+        <translation>买家满足</translation>
+    </message>
+    <message>
+        <source>all of these conditions</source>
+        <translation>以下全部条件</translation>
+    </message>
+    <message>
+        <source>any of these conditions</source>
+        <translation>以下任一条件</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Save group</source>
+        <translation>保存分组</translation>
+    </message>
+    <message>
+        <source>Delete group…</source>
+        <translation>删除分组…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>{n} buyers match (as of {date})</source>
+        <translation>符合条件的买家：{n} 人（截至 {date}）</translation>
+    </message>
+    <message>
+        <source>Fix the rule to see how many buyers match.</source>
+        <translation>请先修正规则，再查看符合条件的人数。</translation>
+    </message>
+    <message>
+        <source>Could not count the buyers: {error}</source>
+        <translation>无法统计人数：{error}</translation>
+    </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>请给分组起个名字。</translation>
+    </message>
+    <message>
+        <source>Condition {n}: {reason}</source>
+        <translation>条件 {n}：{reason}</translation>
+    </message>
+    <message>
+        <source>In words: {text}</source>
+        <translation>规则说明：{text}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The group could not be saved</source>
+        <translation>分组未能保存</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>删除分组</translation>
+    </message>
+    <message>
+        <source>Delete the group “{name}”? Its buyers are not deleted.</source>
+        <translation>删除分组“{name}”？分组里的买家不会被删除。</translation>
+    </message>
+</context>
+<context>
     <name>ShopFiguresModel</name>
     <message>
         <source>Platform</source>
@@ -634,6 +1481,53 @@ Open it here too?</source>
     </message>
 </context>
 <context>
+    <name>Tagging</name>
+    <message>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Select buyers in the table first.</source>
+        <translation>请先在表格中选择买家。</translation>
+    </message>
+    <message>
+        <source>Tag {n} selected buyers with:</source>
+        <translation>给选中的 {n} 位买家打上标签：</translation>
+    </message>
+    <message>
+        <source>Remove from {n} selected buyers the tag:</source>
+        <translation>从选中的 {n} 位买家移除标签：</translation>
+    </message>
+    <message>
+        <source>All buyers</source>
+        <translation>全部买家</translation>
+    </message>
+    <message>
+        <source>Tag all {n} buyers in “{group}” with:</source>
+        <translation>给“{group}”的全部 {n} 位买家打上标签：</translation>
+    </message>
+    <message>
+        <source>Remove from all {n} buyers in “{group}” the tag:</source>
+        <translation>从“{group}”的全部 {n} 位买家移除标签：</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag “{tag}” added to {n} buyers.</source>
+        <translation>已给 {n} 位买家添加标签“{tag}”。</translation>
+    </message>
+    <message>
+        <source>Tag “{tag}” removed from {n} buyers.</source>
+        <translation>已从 {n} 位买家移除标签“{tag}”。</translation>
+    </message>
+</context>
+<context>
     <name>TaskProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -642,6 +1536,37 @@ Open it here too?</source>
     <message>
         <source>Cancelling… the current step is being undone, nothing half-done is kept.</source>
         <translation>正在取消…当前步骤正在撤销，不会留下做了一半的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTable</name>
+    <message>
+        <source>Tier {n}: “{text}” is not an amount in yuan.</source>
+        <translation>等级 {n}：“{text}”不是有效金额（元）。</translation>
+    </message>
+    <message>
+        <source>Tier {n}: “{text}” is not a whole number of orders.</source>
+        <translation>等级 {n}：“{text}”不是整数订单数。</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Paid at least (yuan)</source>
+        <translation>消费至少（元）</translation>
+    </message>
+    <message>
+        <source>Or orders at least</source>
+        <translation>或订单至少（笔）</translation>
     </message>
 </context>
 </TS>

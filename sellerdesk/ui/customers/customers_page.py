@@ -23,6 +23,7 @@ from sellerdesk.services.segmentation import Segmentation, compute_segmentation
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.customers.buyer_dialog import BuyerDialog
 from sellerdesk.ui.customers.buyer_view import BuyerTableView
+from sellerdesk.ui.customers.group_actions import GroupActions
 from sellerdesk.ui.customers.groups_panel import GroupsPanel
 from sellerdesk.ui.customers.reads import ReadLane
 from sellerdesk.ui.customers.tagging import Tagger
@@ -101,6 +102,8 @@ class CustomersPage(QWidget):
         self.tag_group_action = self.tag_menu.addAction("", lambda: self.tag_group(True))
         self.untag_group_action = self.tag_menu.addAction("", lambda: self.tag_group(False))
         self.tag_button.setMenu(self.tag_menu)
+        self.group_actions = GroupActions(self)
+        self.group_actions.changes_made.connect(self.changes_made)
 
         self.model = BuyerTableModel(self)
         self.model.sort_requested.connect(lambda key, descending: self.query_ids())
@@ -123,6 +126,7 @@ class CustomersPage(QWidget):
         bar.addWidget(self.as_of_label)
         bar.addWidget(self.as_of)
         bar.addWidget(self.tag_button)
+        bar.addWidget(self.group_actions.button)
         foot = QHBoxLayout()
         foot.addWidget(self.status)
         foot.addWidget(self.busy)
@@ -341,6 +345,7 @@ class CustomersPage(QWidget):
         self.untag_group_action.setText(QCoreApplication.translate(
             "CustomersPage", "Remove a tag from the whole group…"))
         self.busy.setToolTip(QCoreApplication.translate("CustomersPage", "Working…"))
+        self.group_actions.retranslate_ui()
         self.model.retranslate()
         self.table.fit_columns()
         self._show_count()
