@@ -5,6 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class BilingualError(ValueError):
+    """A reason a user reads, in Chinese and English (the base of the app's user-facing errors)."""
+
+    def __init__(self, message_zh: str, message_en: str):
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_zh if lang == "zh" else self.message_en
+
+
 @dataclass(frozen=True, slots=True)
 class RowError:
     """A rejected row: which file, which row (as Excel numbers it), which column."""

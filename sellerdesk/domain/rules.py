@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.domain.errors import BilingualError
 
 
 class Kind(StrEnum):
@@ -77,16 +78,8 @@ FIELD_OPS: dict[Field, tuple[Op, ...]] = {
 }
 
 
-class RuleError(ValueError):
+class RuleError(BilingualError):
     """A rule a user cannot save: the reason in Chinese and English."""
-
-    def __init__(self, message_zh: str, message_en: str):
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def message(self, lang: str = "zh") -> str:
-        return self.message_zh if lang == "zh" else self.message_en
 
 
 @dataclass(frozen=True, slots=True)

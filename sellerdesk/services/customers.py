@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.domain.errors import BilingualError
+from sellerdesk.domain.rules import Field
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.segmentation import Segmentation
 from sellerdesk.services.shop import ShopFile
@@ -101,8 +103,7 @@ class BuyerReader:
 
 
 def _needs_items(seg: Segmentation | None) -> bool:
-    from sellerdesk.domain.rules import Field
-
+    """Item rules (title contains, SKU) need each buyer's bought items: fetched only when a group uses them."""
     return bool(seg) and any(c.field in (Field.ITEM_TITLE, Field.SKU)
                              for g in seg.groups for r in (g.definition.rule, *g.definition.unless)
                              for c in r.conditions)
@@ -142,7 +143,7 @@ def reveal_phone(shop: ShopFile, buyer_id: int, who: str, now: datetime | None =
 
 
 def clean_tag(tag: str) -> str:
-    """A tag as stored: trimmed, inner whitespace folded; ValueError with zh/en text when unusable."""
+    """A tag as stored: trimmed, inner whitespace folded; TagError when unusable."""
     tag = " ".join(tag.split())
     if not tag:
         raise TagError("标签不能为空。", "A tag cannot be empty.")
@@ -151,10 +152,8 @@ def clean_tag(tag: str) -> str:
     return tag
 
 
-class TagError(ValueError):
-    def __init__(self, message_zh: str, message_en: str):
-        super().__init__(message_en)
-        self.message_zh, self.message_en = message_zh, message_en
+class TagError(BilingualError):
+    """A tag that cannot be stored (empty, too long)."""
 
 
 def add_tag(shop: ShopFile, buyer_ids: Sequence[int], tag: str, now: datetime | None = None) -> tuple[int, Changes]:

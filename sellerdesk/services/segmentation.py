@@ -9,12 +9,14 @@ made from it use the same numbers the user saw.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sellerdesk.domain import rfm
 from sellerdesk.domain.buyers import BuyerFacts, aov_fen
 from sellerdesk.domain.coupons import CouponRule, CouponSuggestion, suggest_coupon
+from sellerdesk.domain.rule_text import describe_rule
 from sellerdesk.domain.rules import Rule, RuleError
 from sellerdesk.domain.segments import (GroupContext, GroupDef, SegmentSettings, builtin_groups,
                                         dormant_rank)
@@ -143,8 +145,6 @@ def _measure(conn, table: str, settings: SegmentSettings, as_of: date) -> GroupC
 
 
 def _custom_text(rule: Rule) -> tuple[str, str]:
-    from sellerdesk.domain.rule_text import describe_rule
-
     return describe_rule(rule, "zh"), describe_rule(rule, "en")
 
 
@@ -215,8 +215,6 @@ def save_settings(shop: ShopFile, settings: SegmentSettings) -> Changes:
 
 
 def load_coupon_rule(store: Store) -> CouponRule:
-    import json
-
     text = get_setting(store.conn, COUPON_KEY)
     try:
         return CouponRule.from_dict(json.loads(text)) if text else CouponRule()
@@ -225,8 +223,6 @@ def load_coupon_rule(store: Store) -> CouponRule:
 
 
 def save_coupon_rule(shop: ShopFile, rule: CouponRule) -> Changes:
-    import json
-
     rule.validate()
     store = shop.open()
     try:
