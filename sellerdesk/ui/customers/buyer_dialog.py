@@ -19,7 +19,7 @@ from sellerdesk.services.customers import (BuyerDetail, add_tag, all_tags, buyer
 from sellerdesk.services.segmentation import Segmentation
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui import labels
-from sellerdesk.ui.customers.reads import ReadLane
+from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import pick
 from sellerdesk.ui.models.buyer_records import BuyerLinesModel, BuyerOrdersModel, BuyerRefundsModel

@@ -25,7 +25,7 @@ from sellerdesk.ui.customers.buyer_dialog import BuyerDialog
 from sellerdesk.ui.customers.buyer_view import BuyerTableView
 from sellerdesk.ui.customers.group_actions import GroupActions
 from sellerdesk.ui.customers.groups_panel import GroupsPanel
-from sellerdesk.ui.customers.reads import ReadLane
+from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.customers.tagging import Tagger
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.models.buyer_table import BuyerTableModel

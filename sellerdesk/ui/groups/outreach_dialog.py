@@ -23,7 +23,8 @@ from sellerdesk.services.outreach import (Channel, OutreachPlan, OutreachPreview
 from sellerdesk.services.segmentation import Segmentation
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
-from sellerdesk.ui.groups.common import OK_STYLE, WARNING_STYLE, Reads, message_label, reason, show_message
+from sellerdesk.ui.groups.common import OK_STYLE, WARNING_STYLE, message_label, reason, show_message
+from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.groups.message_editor import MessageEditor
 from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.tasks import Task, TaskRunner
@@ -85,7 +86,7 @@ class OutreachDialog(QDialog):
         self.group = seg.group(group_key)
         if self.group is None:
             raise KeyError(group_key)
-        self.reads = Reads(self, threads=1)
+        self.reads = ReadLane(self, threads=1)
         self.preview: OutreachPreview | None = None
         self.result: OutreachResult | None = None
         self._exporting = False
@@ -181,7 +182,7 @@ class OutreachDialog(QDialog):
             self.preview = None
             self.table.setRowCount(0)
             self.shown_label.setText("")
-        self.reads.drop("preview")  # an answer for the old inputs must not be shown
+        self.reads.forget("preview")  # an answer for the old inputs must not be shown
         self._show_state()
 
     def _show_state(self) -> None:
@@ -202,8 +203,8 @@ class OutreachDialog(QDialog):
         if self.group.size == 0 or not self.text_a.text().strip():
             return None
         shop, seg, plan = self.shop, self.seg, self.plan()
-        task = self.reads.start("preview", lambda progress, cancel: prepare_outreach(
-            shop, seg, plan, progress=progress, cancel=cancel), self._previewed, self._preview_failed)
+        task = self.reads.start(lambda progress, cancel: prepare_outreach(
+            shop, seg, plan, progress=progress, cancel=cancel), self._previewed, self._preview_failed, kind="preview")
         self._show_state()
         return task
 

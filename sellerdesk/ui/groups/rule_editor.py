@@ -18,7 +18,8 @@ from sellerdesk.services.customers import all_tags
 from sellerdesk.services.segmentation import Segmentation, count_rule, delete_custom_group, save_custom_group
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
-from sellerdesk.ui.groups.common import Reads, message_label, reason, show_message
+from sellerdesk.ui.groups.common import message_label, reason, show_message
+from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.groups.condition_row import ConditionRow
 from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.tasks import Task, TaskRunner
@@ -65,7 +66,7 @@ class RuleEditorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ruleEditorDialog")
         self.shop, self.seg, self.runner = shop, seg, runner
-        self.reads = Reads(self)
+        self.reads = ReadLane(self)
         self.group_id: int | None = None
         self.last_count: int | None = None
         self.counted_rule: Rule | None = None  # the rule last_count belongs to
@@ -143,7 +144,7 @@ class RuleEditorDialog(QDialog):
         self.resize(760, 480)
         self.retranslate_ui()
         self._edited()
-        self.reads.start("tags", lambda progress, cancel: all_tags(shop), self._tags_loaded, lambda exc: None)
+        self.reads.start(lambda progress, cancel: all_tags(shop), self._tags_loaded, lambda exc: None, kind="tags")
 
     # -- conditions -------------------------------------------------------------------------------
     def add_condition(self, condition: Condition | None = None) -> ConditionRow:
@@ -213,8 +214,8 @@ class RuleEditorDialog(QDialog):
         except RuleError:
             return
         shop, as_of = self.shop, self.seg.as_of
-        self.reads.start("count", lambda progress, cancel: count_rule(shop, rule, as_of),
-                         lambda n: self._counted(rule, n), self._count_failed)
+        self.reads.start(lambda progress, cancel: count_rule(shop, rule, as_of),
+                         lambda n: self._counted(rule, n), self._count_failed, kind="count")
 
     def _counted(self, rule: Rule, n: int) -> None:
         try:

@@ -1,4 +1,4 @@
-"""Reads for the Customers tab, off the GUI thread, newest request wins.
+"""Read-only service calls off the GUI thread, newest request wins (the Customers tab and the group dialogs).
 
 Reads may run in parallel with each other and with the window's write lane:
 every service call opens its own SQLite connection (WAL mode). A ReadLane
@@ -75,6 +75,13 @@ class ReadLane(QObject):
         QTimer.singleShot(_FORGET_AFTER_MS, task.deleteLater)
         if not self._running:
             self.busy_changed.emit(False)
+
+    def stop(self) -> None:
+        """Cancel what runs and wait (a dialog is closing: no answer may arrive afterwards)."""
+        for task in self._running:
+            task.cancel()
+        self._latest.clear()
+        self._pool.waitForDone()
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
