@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
 
 from sellerdesk.domain.outreach import Channel, OutreachError, normalise_phone
-from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.outreach import (ExportError, NothingToExport, OutreachPlan, export_outreach,
                                           list_outreaches, prepare_outreach)
 from sellerdesk.domain.rules import Condition, Field, Op, all_of
 from sellerdesk.services.segmentation import compute_segmentation, save_custom_group
-from sellerdesk.services.shop import ShopFile
+from tests.services.demo_shops import build_once, working_copy
 
 TODAY = date(2025, 12, 1)
 TEXT = "【茶小铺】{name}您好，老客专享{coupon}，您上次买的{last_item}也在活动中。拒收请回复R"
@@ -23,18 +21,12 @@ TEXT = "【茶小铺】{name}您好，老客专享{coupon}，您上次买的{las
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("outreach") / "demo.sqlite"
-    build_demo_shop(ShopFile(path), buyers=300, seed=9, today=TODAY)
-    return path
+    return build_once(tmp_path_factory.mktemp("outreach"), buyers=300, seed=9, today=TODAY)
 
 
 @pytest.fixture
 def shop(demo_path, tmp_path):
-    copy = tmp_path / "shop.sqlite"
-    src, dst = sqlite3.connect(demo_path), sqlite3.connect(copy)
-    src.backup(dst)
-    src.close(), dst.close()
-    return ShopFile(copy)
+    return working_copy(demo_path, tmp_path)
 
 
 def test_preview_draws_exact_arms_and_fills_every_text(shop):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -10,7 +9,6 @@ import pytest
 from sellerdesk.domain.rules import Condition, Field, Op, Rule, RuleError, all_of
 from sellerdesk.domain.segments import SegmentSettings
 from sellerdesk.services import customers as customer_service
-from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.importing import import_files
 from sellerdesk.services.segmentation import (compute_segmentation, count_rule, delete_custom_group,
                                               save_custom_group, save_settings)
@@ -18,6 +16,7 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.store import customers
 from sellerdesk.store.buyer_stats import facts_table
 from tests.services import taobao_csv as tb
+from tests.services.demo_shops import build_once, working_copy
 
 TODAY = date(2025, 12, 1)
 BUILTIN_KEYS = {"new", "repeat", "active", "loyal", "general", "dormant_high_value", "second_purchase_window",
@@ -28,18 +27,12 @@ BUILTIN_KEYS = {"new", "repeat", "active", "loyal", "general", "dormant_high_val
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("seg") / "demo.sqlite"
-    build_demo_shop(ShopFile(path), buyers=400, seed=5, today=TODAY)
-    return path
+    return build_once(tmp_path_factory.mktemp("seg"), buyers=400, seed=5, today=TODAY)
 
 
 @pytest.fixture
 def shop(demo_path, tmp_path):
-    copy = tmp_path / "shop.sqlite"
-    src, dst = sqlite3.connect(demo_path), sqlite3.connect(copy)
-    src.backup(dst)
-    src.close(), dst.close()
-    return ShopFile(copy)
+    return working_copy(demo_path, tmp_path)
 
 
 def all_facts(shop, as_of):
