@@ -12,6 +12,7 @@ from sellerdesk.domain.outreach import Channel, OutreachError, normalise_phone
 from sellerdesk.services.outreach import (ExportError, NothingToExport, OutreachPlan, export_outreach,
                                           list_outreaches, prepare_outreach)
 from sellerdesk.domain.rules import Condition, Field, Op, all_of
+from sellerdesk.store import outreach_log
 from sellerdesk.services.segmentation import compute_segmentation, save_custom_group
 from tests.services.demo_shops import build_once, working_copy
 
@@ -72,6 +73,12 @@ def test_export_xlsx_keeps_phones_as_text_and_records_the_outreach(shop, tmp_pat
     assert (entry.recipients, entry.holdout, entry.usable) == (
         preview.summary.recipients, preview.summary.holdout, result.written)
     assert entry.as_of == "2025-12-01" and entry.created_at == "2025-12-02 09:00:00"
+    store = shop.open()  # every member is kept with their arm, so a report can compare against the holdout
+    try:
+        members = outreach_log.members_of(store.conn, result.outreach_id)
+    finally:
+        store.close()
+    assert sorted(members) == sorted((r.buyer_id, r.arm, r.reachable) for r in preview.recipients)
 
 
 def test_export_csv_is_utf8_bom(shop, tmp_path):
