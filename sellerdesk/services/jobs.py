@@ -44,6 +44,7 @@ class Changes:
     imports: bool = False
     settings: bool = False
     groups: bool = False  # saved groups, tags, notes, outreach records
+    calendar: bool = False  # events, campaigns, tasks, playbooks, calendar settings
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{k: getattr(self, k) or getattr(other, k) for k in self.__dataclass_fields__})

@@ -1,0 +1,1 @@
+"""Calendar data from maintained packages: lunar dates and China's statutory holidays."""
