@@ -216,6 +216,88 @@ def _v2(db: "sqlite_utils.Database") -> None:
     refresh_buyer_stats(db.conn)
 
 
+def _v3(db: "sqlite_utils.Database") -> None:
+    """Promo calendar: the shop's own events, campaigns with phases, tasks, reminders, playbooks.
+
+    Days are 'YYYY-MM-DD', times 'YYYY-MM-DD HH:MM:SS' (naive Asia/Shanghai), so
+    text order is time order.
+    """
+    db.executescript(
+        """
+        CREATE TABLE user_events (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            start_day TEXT NOT NULL,
+            end_day TEXT NOT NULL,
+            yearly INTEGER NOT NULL DEFAULT 0,  -- repeats on the same month/day every year
+            notes TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            festival_key TEXT,
+            year INTEGER NOT NULL,
+            anchor_day TEXT NOT NULL,  -- the festival's main day the playbook offsets count from
+            playbook_key TEXT,
+            target_fen INTEGER,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX campaigns_festival ON campaigns (festival_key, year);
+        CREATE TABLE campaign_phases (
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            name_zh TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            start_day TEXT NOT NULL,
+            end_day TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE tasks (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER REFERENCES campaigns(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            starts_at TEXT NOT NULL,
+            ends_at TEXT,  -- NULL: a point in time
+            phase TEXT,
+            owner TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            group_key TEXT,
+            channel TEXT,
+            message TEXT NOT NULL DEFAULT '',
+            lead_minutes INTEGER,  -- NULL: the shop's default lead
+            source_key TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'todo',  -- todo | done | skipped ('late' is computed)
+            snoozed_until TEXT,
+            outreach_id INTEGER REFERENCES outreaches(id) ON DELETE SET NULL,
+            done_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX tasks_starts ON tasks (starts_at);
+        CREATE INDEX tasks_campaign ON tasks (campaign_id);
+        CREATE INDEX tasks_todo ON tasks (status, starts_at);
+        CREATE TABLE task_checklist (
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            pos INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (task_id, pos)
+        ) WITHOUT ROWID;
+        CREATE TABLE reminders_fired (  -- so a reminder never fires twice, even across restarts
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            fire_at TEXT NOT NULL,
+            fired_at TEXT NOT NULL,
+            PRIMARY KEY (task_id, fire_at)
+        ) WITHOUT ROWID;
+        CREATE TABLE playbooks (  -- the user's own and edited built-in playbooks (JSON, schema version 1)
+            key TEXT PRIMARY KEY,
+            json TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 # Secondary indexes of the orders table: a bulk load into an empty table drops
 # them and builds them once at the end (much faster than row-by-row upkeep).
 ORDER_INDEXES: dict[str, str] = {
@@ -226,5 +308,6 @@ ORDER_INDEXES: dict[str, str] = {
 MIGRATIONS: list[tuple[int, Callable[["sqlite_utils.Database"], None]]] = [
     (1, _v1),
     (2, _v2),
+    (3, _v3),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
