@@ -1,0 +1,48 @@
+"""The shop's own calendar events (an anniversary, a platform campaign it signed up for)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class UserEvent:
+    id: int
+    title: str
+    start: date
+    end: date  # inclusive
+    yearly: bool  # repeats on the same month/day every year
+    notes: str = ""
+
+
+def list_events(conn: sqlite3.Connection) -> list[UserEvent]:
+    return [UserEvent(i, t, date.fromisoformat(s), date.fromisoformat(e), bool(y), n) for i, t, s, e, y, n in
+            conn.execute("SELECT id, title, start_day, end_day, yearly, notes FROM user_events "
+                         "ORDER BY start_day, id")]
+
+
+def get_event(conn: sqlite3.Connection, event_id: int) -> UserEvent | None:
+    return next((e for e in list_events(conn) if e.id == event_id), None)
+
+
+def insert_event(conn: sqlite3.Connection, title: str, start: date, end: date, yearly: bool, notes: str) -> int:
+    return conn.execute("INSERT INTO user_events (title, start_day, end_day, yearly, notes) VALUES (?, ?, ?, ?, ?)",
+                        (title, start.isoformat(), end.isoformat(), int(yearly), notes)).lastrowid
+
+
+def update_event(conn: sqlite3.Connection, event: UserEvent) -> bool:
+    return conn.execute("UPDATE user_events SET title = ?, start_day = ?, end_day = ?, yearly = ?, notes = ? "
+                        "WHERE id = ?", (event.title, event.start.isoformat(), event.end.isoformat(),
+                                         int(event.yearly), event.notes, event.id)).rowcount > 0
+
+
+def delete_event(conn: sqlite3.Connection, event_id: int) -> bool:
+    return conn.execute("DELETE FROM user_events WHERE id = ?", (event_id,)).rowcount > 0
+
+
+def event_exists(conn: sqlite3.Connection, title: str, start: date, end: date) -> bool:
+    """The same title on the same days (an .ics imported twice adds it once)."""
+    return conn.execute("SELECT 1 FROM user_events WHERE title = ? AND start_day = ? AND end_day = ?",
+                        (title, start.isoformat(), end.isoformat())).fetchone() is not None
