@@ -21,8 +21,8 @@ from sellerdesk.store import promo_calendar as rows
 from sellerdesk.store import user_events
 from sellerdesk.store.user_events import UserEvent
 
-__all__ = ["CalendarYear", "UserEvent", "add_event", "calendar_entries", "delete_event", "event_entries",
-           "list_events", "phase_entries", "update_event", "year_entries"]
+__all__ = ["CalendarYear", "UserEvent", "add_event", "calendar_entries", "check_event", "delete_event",
+           "event_entries", "list_events", "phase_entries", "update_event", "year_entries"]
 
 _KIND_ORDER = {EntryKind.HOLIDAY: 0, EntryKind.WORKDAY: 1, EntryKind.FESTIVAL: 2, EntryKind.PHASE: 3,
                EntryKind.USER: 4}
@@ -112,7 +112,8 @@ def _overlaps(start: date, end: date, year: int) -> bool:
 
 # --- the shop's own events --------------------------------------------------------------------
 
-def _checked(title: str, start: date, end: date) -> str:
+def check_event(title: str, start: date, end: date) -> str:
+    """The stripped title, or CalendarError: blank, ending before it starts, longer than a year."""
     title = title.strip()
     if not title:
         raise CalendarError("请填写事件名称。", "Give the event a title.")
@@ -137,7 +138,7 @@ def add_event(shop: ShopFile, title: str, start: date, end: date | None = None, 
     """Add an event of one day (end None) or a span of days (end inclusive); yearly: every year
     on the same month/day. An end before the start raises CalendarError."""
     end = end or start
-    title = _checked(title, start, end)
+    title = check_event(title, start, end)
     store = shop.open()
     try:
         with store.transaction() as conn:
@@ -149,7 +150,7 @@ def add_event(shop: ShopFile, title: str, start: date, end: date | None = None, 
 
 def update_event(shop: ShopFile, event: UserEvent) -> Changes:
     """Write back an edited event (checked like a new one)."""
-    title = _checked(event.title, event.start, event.end)
+    title = check_event(event.title, event.start, event.end)
     store = shop.open()
     try:
         with store.transaction() as conn:
