@@ -1,6 +1,7 @@
 """The command line: the same services as the window, for users' own scripts.
 
-Exit codes: 0 ok, 2 bad usage, 3 a file could not be imported, 4 nothing could be exported.
+Exit codes: 0 ok, 2 bad usage (or a calendar request that cannot be done, e.g. an unknown
+playbook), 3 a file could not be imported, 4 nothing could be exported.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 EXIT_OK, EXIT_USAGE, EXIT_IMPORT, EXIT_EXPORT = 0, 2, 3, 4
-COMMANDS = ("import", "stats", "demo", "groups", "export-group")
+COMMANDS = ("import", "stats", "demo", "groups", "export-group", "calendar", "campaign", "tasks")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +55,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=None, help="fixes the holdout/A-B draw (recorded either way)")
     p.add_argument("--as-of", type=date.fromisoformat, default=None)
     p.add_argument("--db", type=Path)
+
+    p = sub.add_parser("calendar", help="festivals, holidays and campaigns of a year / 大促日历")
+    p.add_argument("--year", type=int, default=None, help="default: this year (Beijing time) / 默认今年")
+    p.add_argument("--json", action="store_true", help="print the year as JSON")
+    p.add_argument("--ics", type=Path, default=None, metavar="OUT",
+                   help="also write the year (tasks with alarms) to an .ics file / 导出为 .ics 日历文件")
+    p.add_argument("--db", type=Path)
+
+    p = sub.add_parser("campaign", help="promotion campaigns / 大促活动")
+    csub = p.add_subparsers(dest="campaign_command", required=True)
+    a = csub.add_parser("apply", help="create a festival's dated tasks from a playbook / 按打法生成活动任务")
+    a.add_argument("playbook", metavar="PLAYBOOK", help="playbook key, e.g. 1111, 618, 1212 / 打法代码")
+    a.add_argument("--festival", required=True, metavar="KEY",
+                   help="festival key: 38, nianhuo, 618, 99, 1111, 1212, 1688 / 节日代码")
+    a.add_argument("--year", type=int, required=True, help="e.g. 2026 / 年份")
+    a.add_argument("--db", type=Path)
+
+    p = sub.add_parser("tasks", help="calendar tasks / 日历任务")
+    p.add_argument("--due", action="store_true", help="only overdue and today's to-dos / 只看逾期和今天的待办")
+    p.add_argument("--as-of", type=_datetime_arg, default=None, metavar="DATETIME",
+                   help="e.g. 2026-11-10T20:30 or 2026-11-10 (default: now, Beijing time) / 截至时间")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--db", type=Path)
     return parser
+
+
+def _datetime_arg(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date/time (e.g. 2026-11-10T20:30): {text}") from None
 
 
 def main(argv: list[str]) -> int:
@@ -63,16 +94,22 @@ def main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
+    from sellerdesk.domain.errors import BilingualError
     from sellerdesk.services.shop import DatabaseError, ShopFile
 
     shop = ShopFile(args.db)
     try:
         commands = {"import": _import, "stats": _stats, "demo": _demo, "groups": _groups,
-                    "export-group": _export_group}
+                    "export-group": _export_group, "calendar": _calendar, "campaign": _campaign, "tasks": _tasks}
         return commands[args.command](shop, args)
     except DatabaseError as exc:
         print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
         return EXIT_IMPORT if args.command == "import" else EXIT_USAGE
+    except BilingualError as exc:  # a calendar request that cannot be done (CalendarError, ExportError)
+        from sellerdesk.services.promo_calendar import ExportError
+
+        print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
+        return EXIT_EXPORT if isinstance(exc, ExportError) else EXIT_USAGE
 
 
 def _import(shop, args) -> int:
@@ -234,6 +271,92 @@ def _export_group(shop, args) -> int:
     print(f"已导出 {result.written} 人 / exported {result.written} recipients: {result.path} "
           f"(outreach #{result.outreach_id})")
     return EXIT_OK
+
+
+def _calendar(shop, args) -> int:
+    from sellerdesk.services import promo_calendar as pc
+    from sellerdesk.services.clock import shop_today
+
+    year = args.year or shop_today().year
+    cal = pc.calendar_entries(shop, year)
+    campaigns = pc.list_campaigns(shop, year)
+    if args.ics:
+        written = pc.export_ics(shop, args.ics, year=year)
+        print(f"已导出 {written} 项 / exported {written} events: {args.ics}",
+              file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        print(json.dumps({
+            "year": year, "holidays_known": cal.holidays_known,
+            "entries": [{"kind": e.kind.value, "key": e.key, "name_zh": e.name_zh, "name_en": e.name_en,
+                         "start": e.start.isoformat(), "end": e.end.isoformat(),
+                         "day": e.day.isoformat() if e.day else None, "platforms": list(e.platforms)}
+                        for e in cal.entries],
+            "campaigns": [{"id": c.id, "name": c.name, "festival": c.festival_key, "year": c.year,
+                           "anchor": c.anchor.isoformat(), "start": c.start.isoformat(), "end": c.end.isoformat(),
+                           "playbook": c.playbook_key,
+                           "phases": [{"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en,
+                                       "start": p.start.isoformat(), "end": p.end.isoformat()} for p in c.phases]}
+                          for c in campaigns],
+        }, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{year} 年大促日历 / promo calendar {year}")
+    if not cal.holidays_known:
+        print(f"! 法定节假日数据还没有 {year} 年，未显示假期 / statutory holidays for {year} are not published yet")
+    kinds = {"festival": "大促 festival", "holiday": "假期 holiday", "workday": "调休 workday",
+             "user": "自定 event", "phase": "阶段 phase"}
+    for e in cal.entries:
+        days = e.start.isoformat() if e.start == e.end else f"{e.start} – {e.end}"
+        print(f"{days:<25} {kinds[e.kind.value]:<12} {e.name_zh} / {e.name_en}")
+    for c in campaigns:
+        print(f"活动 campaign #{c.id}: {c.name} ({c.start} – {c.end}, 打法 playbook {c.playbook_key or '—'})")
+    return EXIT_OK
+
+
+def _campaign(shop, args) -> int:
+    from sellerdesk.services import promo_calendar as pc
+
+    campaign = pc.apply_playbook(shop, args.playbook, args.festival, args.year)
+    tasks = pc.campaign_tasks(shop, campaign.id)
+    print(f"已创建活动 #{campaign.id}「{campaign.name}」，{len(tasks)} 项任务 / "
+          f"campaign #{campaign.id} created with {len(tasks)} tasks ({campaign.start} – {campaign.end})")
+    for p in campaign.phases:
+        print(f"  {p.start} – {p.end}  {p.name_zh} / {p.name_en}")
+    return EXIT_OK
+
+
+def _tasks(shop, args) -> int:
+    from sellerdesk.services import promo_calendar as pc
+    from sellerdesk.services.clock import shop_now
+
+    now = args.as_of or shop_now()
+    if args.due:
+        overdue, today = pc.startup_agenda(shop, now)
+        tasks = overdue + today
+    else:
+        tasks = pc.all_tasks(shop)
+    if args.json:
+        print(json.dumps([_task_json(t, now) for t in tasks], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    labels = {"todo": "待办 to do", "done": "完成 done", "skipped": "跳过 skipped", "late": "逾期 late"}
+    if not tasks:
+        print("没有任务 / no tasks")
+    for t in tasks:
+        when = f"{t.starts_at:%Y-%m-%d %H:%M}" + (f"–{t.ends_at:%H:%M}" if t.ends_at and
+                                                  t.ends_at.date() == t.starts_at.date() else
+                                                  f" – {t.ends_at:%Y-%m-%d %H:%M}" if t.ends_at else "")
+        owner = f" @{t.owner}" if t.owner else ""
+        print(f"#{t.id:<5} {when:<33} {labels[t.status_at(now).value]:<12} {t.title}{owner}")
+    return EXIT_OK
+
+
+def _task_json(t, now: datetime) -> dict:
+    return {"id": t.id, "campaign_id": t.campaign_id, "title": t.title,
+            "starts_at": t.starts_at.isoformat(), "ends_at": t.ends_at.isoformat() if t.ends_at else None,
+            "status": t.status_at(now).value, "phase": t.phase, "owner": t.owner, "group": t.group_key,
+            "channel": t.channel, "message": t.message, "notes": t.notes, "lead_minutes": t.lead_minutes,
+            "checklist": [{"text": i.text, "done": i.done} for i in t.checklist],
+            "snoozed_until": t.snoozed_until.isoformat() if t.snoozed_until else None,
+            "outreach_id": t.outreach_id}
 
 
 def _stderr_progress(fraction: float, message: str) -> None:

@@ -112,3 +112,55 @@ def test_groups_and_export_group_commands(tmp_path, capsys):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf") and "exported" in capsys.readouterr().out
     assert cli_main(["export-group", "nope", "--out", str(out), "--db", str(db)]) == 2
     assert cli_main(["export-group", "repeat", "--out", str(out), "--holdout", "95", "--db", str(db)]) == 2
+
+
+def test_calendar_campaign_and_tasks_commands(tmp_path, capsys):
+    from sellerdesk.cli import main as cli_main
+
+    db = str(tmp_path / "shop.sqlite")
+    assert cli_main(["calendar", "--year", "2026", "--json", "--db", db]) == 0
+    year = json.loads(capsys.readouterr().out)
+    assert year["holidays_known"] is True and year["campaigns"] == []
+    festivals = {e["key"]: e for e in year["entries"] if e["kind"] == "festival"}
+    assert (festivals["1111"]["start"], festivals["1111"]["day"]) == ("2026-10-31", "2026-11-11")
+
+    assert cli_main(["campaign", "apply", "1111", "--festival", "1111", "--year", "2026", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "已创建活动" in out and "campaign #1 created" in out
+    assert cli_main(["campaign", "apply", "1111", "--festival", "1111", "--year", "2026", "--db", db]) == 2
+    assert "already has" in capsys.readouterr().err
+    assert cli_main(["campaign", "apply", "nope", "--festival", "1111", "--year", "2026", "--db", db]) == 2
+    assert "No such playbook" in capsys.readouterr().err
+    assert cli_main(["campaign", "apply", "1111", "--festival", "1010", "--year", "2026", "--db", db]) == 2
+    assert "Unknown festival" in capsys.readouterr().err
+
+    assert cli_main(["tasks", "--due", "--as-of", "2026-11-10T20:30", "--json", "--db", db]) == 0
+    due = json.loads(capsys.readouterr().out)
+    titles = {t["starts_at"]: t for t in due}
+    assert "2026-11-10T20:00:00" in titles and titles["2026-11-10T20:00:00"]["status"] == "todo"
+    assert any(t["status"] == "late" for t in due)  # pool building and round 1 have passed
+    assert all(t["starts_at"] < "2026-11-11" for t in due)
+    assert cli_main(["tasks", "--json", "--db", db]) == 0
+    assert len(json.loads(capsys.readouterr().out)) > len(due)
+    assert cli_main(["tasks", "--due", "--as-of", "2026-11-10T20:30", "--db", db]) == 0
+    assert "逾期 late" in capsys.readouterr().out
+
+    ics = tmp_path / "2026.ics"
+    assert cli_main(["calendar", "--year", "2026", "--ics", str(ics), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "exported" in out and "双11" in out and "campaign #1" in out
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert cli_main(["calendar", "--year", "2030", "--db", db]) == 0
+    assert "not published yet" in capsys.readouterr().out
+
+
+def test_calendar_commands_as_a_user_runs_them(tmp_path):
+    db = tmp_path / "shop.sqlite"
+    code, out, err = run("campaign", "apply", "618", "--festival", "618", "--year", "2026", "--db", db)
+    assert code == 0, err
+    code, out, err = run("tasks", "--json", "--db", db)
+    assert code == 0 and json.loads(out)
+    assert run("tasks", "--as-of", "yesterday", "--db", db)[0] == 2
+    assert run("campaign", "apply", "618", "--year", "2026", "--db", db)[0] == 2  # --festival is required
+    code, _, err = run("calendar", "--ics", tmp_path / "out.txt", "--db", db)
+    assert code == 4 and ".ics" in err

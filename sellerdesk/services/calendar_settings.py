@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 
 from sellerdesk.domain.promo import CalendarError
@@ -43,7 +42,7 @@ def check_lead_minutes(minutes: int) -> None:
                             f"The reminder lead must be 0 to {MAX_LEAD_MINUTES} minutes: {minutes}")
 
 
-def read_calendar_settings(conn: sqlite3.Connection) -> CalendarSettings:
+def read_calendar_settings(conn) -> CalendarSettings:
     """The stored settings; unreadable ones (a newer version's) fall back to the defaults."""
     text = get_setting(conn, SETTINGS_KEY)
     if not text:

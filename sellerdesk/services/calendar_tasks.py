@@ -9,7 +9,6 @@ Times are naive Asia/Shanghai wall-clock datetimes; `now` is always passed in
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -21,7 +20,7 @@ from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.store import promo_calendar as rows
 
-__all__ = ["CHANGES", "DueReminder", "attach_outreach", "check_task", "create_task", "delete_task",
+__all__ = ["CHANGES", "DueReminder", "all_tasks", "attach_outreach", "check_task", "create_task", "delete_task",
            "due_reminders", "get_task", "next_wake", "require_task", "set_task_status", "snooze_task",
            "startup_agenda", "tasks_between", "toggle_checklist_item", "update_task"]
 
@@ -48,6 +47,15 @@ def tasks_between(shop: ShopFile, start: datetime, end: datetime) -> list[Task]:
         store.close()
 
 
+def all_tasks(shop: ShopFile) -> list[Task]:
+    """Every task by start time (the command line's list; a window asks for a range)."""
+    store = shop.open()
+    try:
+        return rows.all_tasks(store.conn)
+    finally:
+        store.close()
+
+
 def get_task(shop: ShopFile, task_id: int) -> Task | None:
     """One task with its checklist; None when it no longer exists."""
     store = shop.open()
@@ -59,7 +67,7 @@ def get_task(shop: ShopFile, task_id: int) -> Task | None:
 
 # --- edits ------------------------------------------------------------------------------------
 
-def check_task(conn: sqlite3.Connection, draft: TaskDraft, campaign_id: int | None) -> None:
+def check_task(conn, draft: TaskDraft, campaign_id: int | None) -> None:
     """Raise CalendarError unless the task can be stored: its campaign exists and its whole
     window lies within the campaign's days, a known channel, a sane reminder lead.
     (An end before the start is refused by TaskDraft itself.)"""
@@ -86,7 +94,7 @@ def check_task(conn: sqlite3.Connection, draft: TaskDraft, campaign_id: int | No
             f"'{campaign.name}' ({campaign.start} to {campaign.end}).")
 
 
-def require_task(conn: sqlite3.Connection, task_id: int) -> Task:
+def require_task(conn, task_id: int) -> Task:
     task = rows.get_task(conn, task_id)
     if task is None:
         raise CalendarError(f"任务 #{task_id} 不存在（可能已被删除）。",
@@ -133,7 +141,7 @@ def set_task_status(shop: ShopFile, task_id: int, status: TaskStatus, now: datet
     if status is TaskStatus.LATE:
         raise CalendarError("“已逾期”由时间决定，不能手动设置。", "'Late' follows from the time; it cannot be set.")
 
-    def change(conn: sqlite3.Connection) -> None:
+    def change(conn) -> None:
         task = require_task(conn, task_id)
         done_at = None if status is TaskStatus.TODO else (task.done_at if task.status is status else now)
         rows.update_task(conn, replace(task, status=status, done_at=done_at))
@@ -142,7 +150,7 @@ def set_task_status(shop: ShopFile, task_id: int, status: TaskStatus, now: datet
 
 def toggle_checklist_item(shop: ShopFile, task_id: int, pos: int, done: bool) -> Changes:
     """Tick (or untick) checklist item `pos` (0-based) of a task."""
-    def change(conn: sqlite3.Connection) -> None:
+    def change(conn) -> None:
         task = require_task(conn, task_id)
         if not rows.set_checklist_item(conn, task_id, pos, done):
             raise CalendarError(f"任务「{task.title}」没有第 {pos + 1} 项检查项。",
@@ -152,14 +160,14 @@ def toggle_checklist_item(shop: ShopFile, task_id: int, pos: int, done: bool) ->
 
 def snooze_task(shop: ShopFile, task_id: int, until: datetime) -> Changes:
     """Remind again at `until` (the reminder times before it are dropped; see domain.reminders)."""
-    def change(conn: sqlite3.Connection) -> None:
+    def change(conn) -> None:
         rows.update_task(conn, replace(require_task(conn, task_id), snoozed_until=until))
     return _write(shop, change)
 
 
 def attach_outreach(shop: ShopFile, task_id: int, outreach_id: int, now: datetime) -> Changes:
     """Link the outreach list exported for a task and mark the task done at `now`."""
-    def change(conn: sqlite3.Connection) -> None:
+    def change(conn) -> None:
         task = require_task(conn, task_id)
         if not rows.outreach_exists(conn, outreach_id):
             raise CalendarError(f"触达记录 #{outreach_id} 不存在。", f"Outreach #{outreach_id} does not exist.")
@@ -180,7 +188,7 @@ def _write(shop: ShopFile, change) -> Changes:
 
 # --- reminders --------------------------------------------------------------------------------
 
-def _reminder_inputs(conn: sqlite3.Connection, now: datetime) -> tuple[list[Task], set, int]:
+def _reminder_inputs(conn, now: datetime) -> tuple[list[Task], set, int]:
     """The to-do tasks that may remind around `now`, what already fired for them, the default lead.
 
     A reminder older than the catch-up window only counts while its task still runs, and such a

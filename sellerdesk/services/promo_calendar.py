@@ -25,9 +25,10 @@ from sellerdesk.domain.promo import (Campaign, CalendarEntry, CalendarError, Che
 from sellerdesk.services.calendar_files import ExportError, IcsImportResult, export_ics, import_ics
 from sellerdesk.services.calendar_settings import (CalendarSettings, load_calendar_settings,
                                                    save_calendar_settings)
-from sellerdesk.services.calendar_tasks import (CHANGES, DueReminder, attach_outreach, create_task, delete_task,
-                                                due_reminders, get_task, next_wake, set_task_status, snooze_task,
-                                                startup_agenda, tasks_between, toggle_checklist_item, update_task)
+from sellerdesk.services.calendar_tasks import (CHANGES, DueReminder, all_tasks, attach_outreach, create_task,
+                                                delete_task, due_reminders, get_task, next_wake, set_task_status,
+                                                snooze_task, startup_agenda, tasks_between, toggle_checklist_item,
+                                                update_task)
 from sellerdesk.services.calendar_view import (CalendarYear, UserEvent, add_event, calendar_entries, delete_event,
                                                list_events, update_event)
 from sellerdesk.services.campaigns import (apply_playbook, campaign_tasks, delete_campaign, festival_anchor,
@@ -40,7 +41,7 @@ __all__ = [
     "CHANGES", "CalendarEntry", "CalendarError", "CalendarSettings", "CalendarYear", "Campaign", "ChecklistItem",
     "DueReminder", "EntryKind", "ExportError", "IcsImportResult", "Phase", "PlaybookInfo", "TargetBasis",
     "TargetBreakdown", "Task", "TaskDraft", "TaskStatus", "UserEvent",
-    "add_event", "apply_playbook", "attach_outreach", "calendar_entries", "campaign_tasks", "create_task",
+    "add_event", "all_tasks", "apply_playbook", "attach_outreach", "calendar_entries", "campaign_tasks", "create_task",
     "delete_campaign", "delete_event", "delete_task", "due_reminders", "export_ics", "festival_anchor",
     "get_campaign", "get_task", "import_ics", "list_campaigns", "list_events", "list_playbooks",
     "load_calendar_settings", "load_playbook", "move_campaign", "next_wake", "playbook_json", "reset_playbook",

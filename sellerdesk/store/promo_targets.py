@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
 
-_COUNTABLE = (f"o.buyer_id IS NOT NULL AND o.status IN ({', '.join(repr(s.value) for s in sorted(COUNTABLE_STATUSES))}) "
+_STATUSES = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
+_COUNTABLE = (f"o.buyer_id IS NOT NULL AND o.status IN ({_STATUSES}) "
               f"AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}'")
 
 

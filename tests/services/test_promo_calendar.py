@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -180,3 +180,28 @@ def test_a_broken_ics_or_a_task_moved_out_of_its_campaign_leaves_the_db_unchange
 def test_export_with_nothing_to_write_is_an_export_error(tmp_shop, tmp_path):
     with pytest.raises(pc.ExportError):
         pc.export_ics(tmp_shop, tmp_path / "empty.ics")
+
+
+def test_the_builtin_1111_playbook_for_2026_and_a_two_day_move(tmp_shop):
+    infos = {i.key: i for i in pc.list_playbooks(tmp_shop)}
+    assert {"618", "1111", "1212"} <= set(infos) and infos["1111"].builtin and not infos["1111"].edited
+    c = pc.apply_playbook(tmp_shop, "1111", "1111", 2026, now=NOW)
+    assert (c.anchor, c.start) == (date(2026, 11, 11), date(2026, 9, 1))
+    tasks = {t.source_key: t for t in pc.campaign_tasks(tmp_shop, c.id)}
+    assert len(tasks) == len(pc.load_playbook(tmp_shop, "1111").tasks)
+    expected = {
+        "r1_loyal": (datetime(2026, 11, 1, 18, 0), datetime(2026, 11, 5, 19, 30)),  # round 1: 1-5 Nov
+        "r3_sms": (datetime(2026, 11, 10, 20, 0), datetime(2026, 11, 10, 22, 0)),  # round 3: 10 Nov 20-22
+        "afternoon_touch": (datetime(2026, 11, 11, 15, 0), datetime(2026, 11, 11, 16, 0)),
+        "encore": (datetime(2026, 11, 12, 0, 0), datetime(2026, 11, 14, 23, 59)),  # three days of encore
+    }
+    assert {k: (tasks[k].starts_at, tasks[k].ends_at) for k in expected} == expected
+    assert tasks["r1_loyal"].group_key == "loyal" and tasks["r1_loyal"].channel == "sms"
+    assert tasks["r3_sms"].message and tasks["r3_sms"].status is TaskStatus.TODO
+    assert pc.move_campaign(tmp_shop, c.id, 2).calendar
+    moved = pc.get_campaign(tmp_shop, c.id)
+    assert (moved.anchor, moved.start, moved.end) == (date(2026, 11, 13), date(2026, 9, 3), c.end + timedelta(days=2))
+    assert [(p.start - q.start).days for p, q in zip(moved.phases, c.phases)] == [2] * len(c.phases)
+    after = {t.source_key: t for t in pc.campaign_tasks(tmp_shop, c.id)}
+    assert after["r3_sms"].starts_at == datetime(2026, 11, 12, 20, 0)
+    assert all((after[k].starts_at - t.starts_at).days == 2 for k, t in tasks.items())
