@@ -3,9 +3,11 @@
 Import rules (one transaction; a file that cannot be read, or one task whose new
 times the checks refuse, stores nothing):
 - our own tasks (UID task-<id>@sellerdesk) that still exist take the file's
-  times (a phone calendar is where the user dragged them); other fields stay;
+  times (a phone calendar is where the user dragged them); other fields stay
+  (the status too: a phone calendar cannot change it);
 - our own festival / holiday / workday / phase entries are skipped (the app
-  computes them), as are tasks of ours that no longer exist;
+  computes them), as are tasks of ours that no longer exist and a task id
+  whose title and playbook key both differ (another shop's file);
 - every other event becomes one of the shop's own events (all-day, yearly
   kept); one with the same title and days as an existing event is not added twice.
 """
@@ -38,7 +40,7 @@ _OUR_EVENT_KEY = re.compile(r"event_(\d+)")
 class IcsImportResult:
     tasks_updated: int  # our own tasks whose times changed
     events_added: int  # other calendars' events added as the shop's own events
-    skipped: int  # our computed entries, tasks deleted since the export
+    skipped: int  # our computed entries, tasks deleted since the export or of another shop
     unchanged: int = 0  # tasks with the same times, events already there
     changes: Changes = Changes(calendar=True)
 
@@ -113,7 +115,7 @@ def import_ics(shop: ShopFile, path: str | Path) -> IcsImportResult:
                     added, unchanged = added + n, unchanged + (1 - n)
                     continue
                 task = rows.get_task(conn, item.task_id)
-                if task is None:
+                if task is None or not _same_task(task, item.draft):
                     skipped += 1
                     continue
                 moved = replace(task, starts_at=item.draft.starts_at, ends_at=item.draft.ends_at)
@@ -135,6 +137,11 @@ def import_ics(shop: ShopFile, path: str | Path) -> IcsImportResult:
         return IcsImportResult(updated, added, skipped, unchanged)
     finally:
         store.close()
+
+
+def _same_task(task: Task, draft) -> bool:
+    """The file's task is this task, not task #id of another shop's export (same title or playbook key)."""
+    return task.title == draft.title or bool(task.source_key) and task.source_key == draft.source_key
 
 
 def _ours_exists(conn, key: str | None) -> bool:

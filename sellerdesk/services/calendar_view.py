@@ -57,7 +57,13 @@ def year_entries(year: int) -> tuple[bool, list[CalendarEntry]]:
     out: list[CalendarEntry] = []
     known = False
     for y in (year - 1, year, year + 1):
-        out += festival_entries(y, spring_festival(y))
+        try:
+            sf = spring_festival(y)
+        except CalendarError:  # outside the lunar table (1900-2099): the year itself says so, not its neighbours
+            if y == year:
+                raise
+            continue
+        out += festival_entries(y, sf)
         statutory = statutory_days(y)
         out += statutory.entries
         if y == year:

@@ -205,3 +205,23 @@ def test_the_builtin_1111_playbook_for_2026_and_a_two_day_move(tmp_shop):
     after = {t.source_key: t for t in pc.campaign_tasks(tmp_shop, c.id)}
     assert after["r3_sms"].starts_at == datetime(2026, 11, 12, 20, 0)
     assert all((after[k].starts_at - t.starts_at).days == 2 for k, t in tasks.items())
+
+
+def test_another_shops_task_ids_do_not_move_this_shops_tasks(shop, tmp_path):
+    other = tmp_path / "other.sqlite"
+    from sellerdesk.services.shop import ShopFile
+
+    theirs = ShopFile(other)
+    t = pc.create_task(theirs, pc.TaskDraft("别家的任务", datetime(2026, 7, 1, 10, 0)))
+    out = tmp_path / "theirs.ics"
+    pc.export_ics(theirs, out)
+    mine = pc.create_task(shop, pc.TaskDraft("我的任务", datetime(2026, 8, 1, 10, 0)))
+    assert mine.id == t.id
+    assert pc.import_ics(shop, out).tasks_updated == 0
+    assert pc.get_task(shop, mine.id) == mine
+
+
+def test_a_year_outside_the_lunar_table_is_a_calendar_error(tmp_shop):
+    assert pc.calendar_entries(tmp_shop, 2099).year == 2099
+    with pytest.raises(CalendarError):
+        pc.calendar_entries(tmp_shop, 2100)
