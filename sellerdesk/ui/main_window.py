@@ -1,4 +1,4 @@
-"""The main window: menus, drag and drop, the tabs (Overview, Customers), and the shop file it works on.
+"""The main window: menus, drag and drop, the tabs (Overview, Customers, Promo calendar), reminders, and the shop file.
 
 Every write runs on the TaskRunner's lane; when it commits, the window
 re-broadcasts its Changes through `changes_made` and each view refreshes
@@ -7,16 +7,20 @@ what it shows.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon,
+                               QTabWidget, QVBoxLayout, QWidget)
 
+from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import DatabaseError, ShopFile
 from sellerdesk.ui import about, shop_files
+from sellerdesk.ui.calendar.calendar_page import CalendarPage
 from sellerdesk.ui.customers.customers_page import CustomersPage
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import Translations, lang, pick
@@ -40,7 +44,9 @@ class MainWindow(QMainWindow):
     changes_made = Signal(object)  # Changes, re-broadcast to every view
     shop_changed = Signal(object)  # the ShopFile now open
 
-    def __init__(self, state: UiState, translations: Translations, runner: TaskRunner | None = None):
+    def __init__(self, state: UiState, translations: Translations, runner: TaskRunner | None = None,
+                 clock: Callable[[], datetime] = shop_now):
+        """`clock` gives the shop's current time (tests pass a fake one)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.state = state
@@ -68,12 +74,29 @@ class MainWindow(QMainWindow):
         self.customers.changes_made.connect(self.changes_made)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.changes_made.connect(self.customers.apply_changes)
+        self.calendar = CalendarPage(self.runner, clock, self)
+        self.calendar.changes_made.connect(self.changes_made)
+        self.calendar.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.changes_made.connect(self.calendar.apply_changes)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, "")
         self.tabs.addTab(self.customers, "")
-        self.setCentralWidget(self.tabs)
+        self.tabs.addTab(self.calendar, "")
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.calendar.banner)  # reminders show above whichever tab is open
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon() if not self.windowIcon().isNull()
+                                        else QApplication.windowIcon(), self)
+            self.tray.messageClicked.connect(self._tray_clicked)
+            self.tray.show()
 
         self.importer = ImportController(self, self.runner)
         self.importer.changes_made.connect(self.changes_made)
@@ -107,6 +130,7 @@ class MainWindow(QMainWindow):
         self.shared_notice.setVisible(shared)
         self.overview.set_shop(shop)
         self.customers.set_shop(shop)
+        self.calendar.set_shop(shop)
         self.retranslate_ui()
         self.shop_changed.emit(shop)
         return True
@@ -201,6 +225,25 @@ class MainWindow(QMainWindow):
         else:
             show_failure(self, QCoreApplication.translate("MainWindow", "Demo shop"), exc)
 
+    # -- reminders ---------------------------------------------------------
+    def notify(self, tasks: list) -> None:
+        """A desktop notification for due tasks where the system has a tray; the banner shows them anyway."""
+        if self.tray is None or not tasks:
+            return
+        title = QCoreApplication.translate("MainWindow", "SellerDesk reminder")
+        body = "\n".join(f"{t.starts_at:%H:%M} {t.title}" for t in tasks[:3])
+        if len(tasks) > 3:
+            body += "\n" + QCoreApplication.translate("MainWindow", "and {n} more").format(n=len(tasks) - 3)
+        self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 15000)
+
+    def _tray_clicked(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def show_tab(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+
     # -- language ----------------------------------------------------------
     def set_language(self, code: str) -> None:
         self.state.language = code
@@ -224,6 +267,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.overview), QCoreApplication.translate("MainWindow", "Overview"))
         self.tabs.setTabText(self.tabs.indexOf(self.customers),
                              QCoreApplication.translate("MainWindow", "Customer groups"))
+        self.tabs.setTabText(self.tabs.indexOf(self.calendar),
+                             QCoreApplication.translate("MainWindow", "Promo calendar"))
 
     # -- closing -----------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -231,6 +276,9 @@ class MainWindow(QMainWindow):
             self.runner.cancel_all()  # the worker rolls back its current step
             self.runner.wait()
         self.customers.shut_down()
+        self.calendar.shut_down()
+        if self.tray is not None:
+            self.tray.hide()
         self.state.save_window(self)
         if self.lock is not None:
             self.lock.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
@@ -20,10 +21,13 @@ class MessageEditor(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, name: str, optional: bool = False, parent: QWidget | None = None):
+    def __init__(self, name: str, optional: bool = False, parent: QWidget | None = None,
+                 heading: Callable[[], str] | None = None):
+        """`heading` gives the box's title in the current language (default: Text A / Text B)."""
         super().__init__(parent)
         self.setObjectName(name)
         self.optional = optional
+        self.heading = heading
         self.channel = Channel.SMS
         self.send_at: datetime | None = None
         self.notices: list[Notice] = []
@@ -108,6 +112,8 @@ class MessageEditor(QGroupBox):
             self.setTitle(QCoreApplication.translate("MessageEditor", "Text A"))
             self.edit.setPlaceholderText(QCoreApplication.translate(
                 "MessageEditor", "【Shop name】{name}, your {last_item} ... Reply T to unsubscribe"))
+        if self.heading is not None:
+            self.setTitle(self.heading())
         self.fields_button.setText(QCoreApplication.translate("MessageEditor", "Insert field"))
         for key, action in self.field_actions.items():
             spec = FIELDS[key]

@@ -159,6 +159,17 @@ class OutreachDialog(QDialog):
         self.retranslate_ui()
         self._inputs_changed()
 
+    def prefill(self, channel: str | None, text: str, send_at: datetime | None) -> None:
+        """Start from a calendar task's channel, text and time (the user may still change them)."""
+        if channel:
+            index = self.channel.findData(channel)
+            if index >= 0:
+                self.channel.setCurrentIndex(index)
+        if text:
+            self.text_a.set_text(text)
+        if send_at is not None:
+            self.send_at.setDateTime(QDateTime(send_at))
+
     # -- inputs -----------------------------------------------------------------------------------
     def current_channel(self) -> Channel:
         return Channel(self.channel.currentData())

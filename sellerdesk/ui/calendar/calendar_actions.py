@@ -1,0 +1,265 @@
+"""The calendar page's less frequent actions: playbooks, campaigns, events, .ics files, settings, targets.
+
+Each action asks what it needs in a dialog, then runs the service on the
+window's write lane through the page (`page.write`), so every change comes
+back as Changes and the views refresh.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from sellerdesk.domain.promo import Campaign
+from sellerdesk.services import calendar_settings, calendar_view, campaigns, playbook_library
+from sellerdesk.services.calendar_view import UserEvent
+from sellerdesk.ui.calendar.apply_dialog import ApplyPlaybookDialog
+from sellerdesk.ui.calendar.campaign_dialogs import MoveCampaignDialog, SettingsDialog
+from sellerdesk.ui.calendar.event_dialog import EventDialog, EventsDialog
+from sellerdesk.ui.errors import show_failure
+from sellerdesk.ui.i18n import lang
+
+tr = QCoreApplication.translate
+
+
+class CalendarActions(QObject):
+    def __init__(self, page: QWidget):
+        super().__init__(page)
+        self.page = page
+        menu = page.more_menu
+        self.campaign_menu = menu.addMenu("")
+        self.campaign_menu.aboutToShow.connect(self._fill_campaign_menu)
+        self.events_action = menu.addAction("", self.edit_events)
+        menu.addSeparator()
+        self.export_ics_action = menu.addAction("", self.export_year_ics)
+        self.import_ics_action = menu.addAction("", self.import_ics)
+        menu.addSeparator()
+        self.playbooks_action = menu.addAction("", self.edit_playbooks)
+        self.target_action = menu.addAction("", self.target_breakdown)
+        self.settings_action = menu.addAction("", self.edit_settings)
+        self.dialog: QWidget | None = None  # the dialog open now (tests reach it here)
+
+    @property
+    def shop(self):
+        return self.page.shop
+
+    def _open(self, dialog: QWidget) -> QWidget:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _failed(self, title: str):
+        return lambda exc: show_failure(self.page, title, exc)
+
+    # -- playbooks and campaigns ------------------------------------------------------------------
+    def apply_playbook(self) -> QWidget | None:
+        shop = self.shop
+        if shop is None:
+            return None
+        self.page.reads.start(lambda progress, cancel: {
+            info.key: playbook_library.load_playbook(shop, info.key) for info in playbook_library.list_playbooks(shop)},
+            self._ask_apply, self._failed(tr("CalendarActions", "Playbooks")), kind="playbooks")
+        return None
+
+    def _ask_apply(self, playbooks: dict) -> QWidget:
+        dialog = ApplyPlaybookDialog(playbooks, campaigns.festival_anchor, self.page.clock().date(), self.page)
+        dialog.accepted.connect(lambda: self._apply(*dialog.values()))
+        return self._open(dialog)
+
+    def _apply(self, key: str, festival: str, year: int, allow_second: bool) -> None:
+        shop = self.shop
+        self.page.write(
+            lambda progress, cancel: campaigns.apply_playbook(shop, key, festival, year,
+                                                                   allow_duplicate=allow_second),
+            lambda campaign: self._applied(campaign))
+
+    def _applied(self, campaign: Campaign) -> None:
+        self.page.status_message.emit(tr("CalendarActions", "Campaign “{name}” created: its tasks are on the "
+                                                            "calendar.").format(name=campaign.name))
+        self.page.go_to(campaign.start)
+
+    def _fill_campaign_menu(self) -> None:
+        menu = self.campaign_menu
+        menu.clear()
+        campaigns = self.page.data.campaigns if self.page.data else []
+        if not campaigns:
+            menu.addAction(tr("CalendarActions", "No campaign yet: apply a playbook first")).setEnabled(False)
+        for campaign in campaigns:
+            sub = menu.addMenu(f"{campaign.name} ({campaign.start:%Y-%m-%d} – {campaign.end:%m-%d})")
+            sub.addAction(tr("CalendarActions", "Show on the calendar"), lambda c=campaign: self.page.go_to(c.start))
+            sub.addAction(tr("CalendarActions", "Move to other dates…"), lambda c=campaign: self.move_campaign(c))
+            sub.addAction(tr("CalendarActions", "Export as .ics…"), lambda c=campaign: self.export_campaign_ics(c))
+            sub.addAction(tr("CalendarActions", "Save as a playbook for next year…"),
+                          lambda c=campaign: self.save_as_playbook(c))
+            sub.addSeparator()
+            sub.addAction(tr("CalendarActions", "Delete the campaign and its tasks…"),
+                          lambda c=campaign: self.delete_campaign(c))
+
+    def move_campaign(self, campaign: Campaign) -> QWidget:
+        dialog = MoveCampaignDialog(campaign, self.page)
+        dialog.accepted.connect(lambda: self._move(campaign, dialog.days()))
+        return self._open(dialog)
+
+    def _move(self, campaign: Campaign, days: int) -> None:
+        if days == 0:
+            return
+        shop = self.shop
+        message = tr("CalendarActions", "“{name}” moved by {days} day(s).").format(name=campaign.name, days=days)
+        self.page.write(lambda progress, cancel: campaigns.move_campaign(shop, campaign.id, days),
+                        lambda _: (self.page.status_message.emit(message),
+                                   self.page.go_to(campaign.anchor + timedelta(days=days))))
+
+    def delete_campaign(self, campaign: Campaign) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("CalendarActions", "Delete campaign"),
+                          tr("CalendarActions", "Delete “{name}” and all its tasks? Outreach lists already "
+                                                "exported stay recorded.").format(name=campaign.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.page)
+        box.setObjectName("deleteCampaignBox")
+        shop = self.shop
+        box.accepted.connect(lambda: self.page.write(
+            lambda progress, cancel: campaigns.delete_campaign(shop, campaign.id)))
+        return self._open(box)
+
+    def save_as_playbook(self, campaign: Campaign) -> QInputDialog:
+        dialog = QInputDialog(self.page)
+        dialog.setObjectName("savePlaybookDialog")
+        dialog.setWindowTitle(tr("CalendarActions", "Save as a playbook"))
+        dialog.setLabelText(tr("CalendarActions", "Name of the playbook (its tasks keep their days before/after "
+                                                  "the main day):"))
+        dialog.setTextValue(tr("CalendarActions", "{name} (our plan)").format(name=campaign.name))
+        shop = self.shop
+
+        def save(name: str) -> None:
+            name = name.strip()
+            if not name:
+                return
+            key = f"user_{campaign.festival_key or 'plan'}_{campaign.id}_{campaign.year}"
+            self.page.write(lambda progress, cancel: playbook_library.save_campaign_as_playbook(
+                shop, campaign.id, key, name, name),
+                lambda _: self.page.status_message.emit(
+                    tr("CalendarActions", "Playbook “{name}” saved: apply it next year.").format(name=name)))
+
+        dialog.textValueSelected.connect(save)
+        return self._open(dialog)
+
+    def edit_playbooks(self) -> QWidget | None:
+        from sellerdesk.ui.calendar.playbook_editor import PlaybookEditor
+
+        if self.shop is None:
+            return None
+        return self._open(PlaybookEditor(self.page, self.shop))
+
+    # -- events -----------------------------------------------------------------------------------
+    def new_event(self, day: date | None = None) -> QWidget | None:
+        if self.shop is None:
+            return None
+        day = day or self.page.clock().date()
+        return self._edit_event(UserEvent(0, "", day, day, False, ""))
+
+    def _edit_event(self, event: UserEvent) -> QWidget:
+        dialog = EventDialog(event, self.page)
+        dialog.accepted.connect(lambda: self._save_event(dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _save_event(self, event: UserEvent) -> None:
+        shop = self.shop
+        if event.id:
+            self.page.write(lambda progress, cancel: calendar_view.update_event(shop, event), self._events_changed)
+        else:
+            self.page.write(lambda progress, cancel: calendar_view.add_event(
+                shop, event.title, event.start, event.end, event.yearly, event.notes), self._events_changed)
+
+    def edit_events(self) -> QWidget | None:
+        shop = self.shop
+        if shop is None:
+            return None
+        dialog = EventsDialog(calendar_view.list_events(shop), self.page)
+        dialog.add_requested.connect(lambda: self.new_event(self.page.month_view.selected_day()))
+        dialog.edit_requested.connect(self._edit_event)
+        dialog.delete_requested.connect(
+            lambda e: self.page.write(lambda progress, cancel: calendar_view.delete_event(shop, e.id),
+                                      self._events_changed))
+        self.events_dialog = dialog
+        return self._open(dialog)
+
+    def _events_changed(self, _=None) -> None:
+        dialog = getattr(self, "events_dialog", None)
+        if dialog is not None and dialog.isVisible():
+            dialog.set_events(calendar_view.list_events(self.shop))
+
+    # -- .ics files -------------------------------------------------------------------------------
+    def export_year_ics(self) -> None:
+        year = self.page.year
+        path = self._ask_save(f"SellerDesk-{year}.ics")
+        if path:
+            self._export(path, year=year)
+
+    def export_campaign_ics(self, campaign: Campaign) -> None:
+        path = self._ask_save(f"{campaign.name}.ics")
+        if path:
+            self._export(path, campaign_id=campaign.id)
+
+    def _ask_save(self, name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.page, tr("CalendarActions", "Export calendar"),
+                                              str(Path.home() / name), tr("CalendarActions", "Calendar files (*.ics)"))
+        return Path(path) if path else None
+
+    def _export(self, path: Path, **which) -> None:
+        from sellerdesk.services import calendar_files  # icalendar is loaded when a file is written
+
+        shop = self.shop
+        language = lang()
+        self.page.write(lambda progress, cancel: calendar_files.export_ics(shop, path, lang=language, **which),
+                        lambda n: self.page.status_message.emit(
+                            tr("CalendarActions", "{n} entries written to {path}: open it with your phone's or "
+                                                  "computer's calendar.").format(n=n, path=path)))
+
+    def import_ics(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.page, tr("CalendarActions", "Import a calendar file"), "",
+                                              tr("CalendarActions", "Calendar files (*.ics);;All files (*)"))
+        if path:
+            self.import_ics_path(Path(path))
+
+    def import_ics_path(self, path: Path):
+        from sellerdesk.services import calendar_files
+
+        shop = self.shop
+        return self.page.write(lambda progress, cancel: calendar_files.import_ics(shop, path),
+                               lambda result: self.page.status_message.emit(tr(
+                                   "CalendarActions", "{file}: {updated} task(s) updated, {added} event(s) added, "
+                                                      "{skipped} skipped.").format(
+                                   file=path.name, updated=result.tasks_updated, added=result.events_added,
+                                   skipped=result.skipped)))
+
+    # -- settings and targets ---------------------------------------------------------------------
+    def edit_settings(self) -> QWidget | None:
+        shop = self.shop
+        if shop is None:
+            return None
+        dialog = SettingsDialog(calendar_settings.load_calendar_settings(shop), self.page)
+        dialog.accepted.connect(lambda: self.page.write(
+            lambda progress, cancel: calendar_settings.save_calendar_settings(shop, dialog.values())))
+        return self._open(dialog)
+
+    def target_breakdown(self) -> QWidget | None:
+        from sellerdesk.ui.calendar.target_dialog import TargetDialog
+
+        if self.shop is None:
+            return None
+        return self._open(TargetDialog(self.shop, self.page.clock().date(), self.page))
+
+    def retranslate_ui(self) -> None:
+        self.campaign_menu.setTitle(tr("CalendarActions", "Campaigns"))
+        self.events_action.setText(tr("CalendarActions", "Your events…"))
+        self.export_ics_action.setText(tr("CalendarActions", "Export this year as .ics (phone calendars)…"))
+        self.import_ics_action.setText(tr("CalendarActions", "Import an .ics file…"))
+        self.playbooks_action.setText(tr("CalendarActions", "Edit playbooks…"))
+        self.target_action.setText(tr("CalendarActions", "Target breakdown…"))
+        self.settings_action.setText(tr("CalendarActions", "Staff and reminders…"))
