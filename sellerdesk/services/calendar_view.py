@@ -170,6 +170,7 @@ def update_event(shop: ShopFile, event: UserEvent) -> Changes:
 
 
 def delete_event(shop: ShopFile, event_id: int) -> Changes:
+    """Remove one of the shop's events (a missing one is no error)."""
     store = shop.open()
     try:
         with store.transaction() as conn:

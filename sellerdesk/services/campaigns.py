@@ -43,6 +43,7 @@ def list_campaigns(shop: ShopFile, year: int | None = None) -> list[Campaign]:
 
 
 def get_campaign(shop: ShopFile, campaign_id: int) -> Campaign | None:
+    """One campaign with its phases; None when it no longer exists."""
     store = shop.open()
     try:
         return rows.get_campaign(store.conn, campaign_id)
