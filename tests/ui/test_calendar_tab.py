@@ -53,9 +53,9 @@ def refreshed(qtbot, w):
 
 def test_apply_the_1111_playbook_and_see_its_tasks_in_the_month(qtbot, cal):
     page = cal.calendar
-    page.actions.apply_playbook()
-    qtbot.waitUntil(lambda: page.actions.dialog is not None and page.actions.dialog.isVisible(), timeout=10_000)
-    dialog = page.actions.dialog
+    page.commands.apply_playbook()
+    qtbot.waitUntil(lambda: page.commands.dialog is not None and page.commands.dialog.isVisible(), timeout=10_000)
+    dialog = page.commands.dialog
     dialog.playbook.setCurrentIndex(dialog.playbook.findData("1111"))
     assert dialog.festival.currentData() == "1111" and dialog.year.value() == 2026
     assert "2026-11-11" in dialog.preview.text()
@@ -80,8 +80,10 @@ def test_apply_the_1111_playbook_and_see_its_tasks_in_the_month(qtbot, cal):
 
 def test_a_reminder_fires_at_its_second_once_and_done_is_one_click(qtbot, cal):
     page = cal.calendar
-    task = calendar_tasks.create_task(cal.shop, TaskDraft(
-        title="Round 3 SMS", starts_at=datetime(2026, 11, 10, 20, 0), ends_at=datetime(2026, 11, 10, 22, 0)))
+    task = calendar_tasks.create_task(
+        cal.shop,
+        TaskDraft(title="Round 3 SMS", starts_at=datetime(2026, 11, 10, 20, 0), ends_at=datetime(2026, 11, 10, 22, 0)),
+    )
     look(qtbot, cal, datetime(2026, 11, 10, 19, 29, 59))  # the default lead is 30 minutes
     assert not page.banner.isVisible() or page.banner.current is None
     look(qtbot, cal, datetime(2026, 11, 10, 19, 30, 0))
@@ -100,8 +102,9 @@ def test_a_reminder_fires_at_its_second_once_and_done_is_one_click(qtbot, cal):
 
 def test_after_sleep_a_missed_reminder_fires_once_and_snooze_brings_it_back(qtbot, cal):
     page = cal.calendar
-    task = calendar_tasks.create_task(cal.shop, TaskDraft(title="Payment reminders",
-                                                          starts_at=datetime(2026, 11, 11, 10, 0)))
+    task = calendar_tasks.create_task(
+        cal.shop, TaskDraft(title="Payment reminders", starts_at=datetime(2026, 11, 11, 10, 0))
+    )
     look(qtbot, cal, datetime(2026, 11, 11, 13, 0))  # the laptop slept through 09:30 and 10:00
     assert [t.id for t in page.banner.queue] == [task.id]
     page.banner.snooze_menu.aboutToShow.emit()
@@ -133,7 +136,8 @@ def test_double_click_a_day_types_a_task_and_it_is_stored(qtbot, cal):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     stored = calendar_tasks.tasks_between(cal.shop, datetime(2026, 10, 30), datetime(2026, 10, 31))
     assert [(t.title, t.starts_at, t.ends_at) for t in stored] == [
-        ("Restock best sellers", datetime(2026, 10, 30, 10, 0), datetime(2026, 10, 30, 12, 0))]
+        ("Restock best sellers", datetime(2026, 10, 30, 10, 0), datetime(2026, 10, 30, 12, 0))
+    ]
     assert [i.text for i in stored[0].checklist] == ["Check stock of the top 10"]
     assert any(t.title == "Restock best sellers" for t in page.month_model.tasks_on(date(2026, 10, 30)))
 
@@ -151,7 +155,7 @@ def test_a_task_ending_before_it_starts_is_refused_in_the_dialog(qtbot, cal):
 def test_move_a_campaign_when_the_platform_announces_other_dates(qtbot, cal):
     campaign = campaigns.apply_playbook(cal.shop, "1111", "1111", 2026)
     before = campaigns.campaign_tasks(cal.shop, campaign.id)
-    dialog = cal.calendar.actions.move_campaign(campaign)
+    dialog = cal.calendar.commands.move_campaign(campaign)
     dialog.new_day.setDate(dialog.new_day.date().addDays(2))
     assert dialog.days() == 2
     with qtbot.waitSignal(cal.changes_made, timeout=10_000):

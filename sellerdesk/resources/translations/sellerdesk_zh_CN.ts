@@ -25,6 +25,68 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Group / channel</source>
+        <translation>人群 / 渠道</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPlaybookDialog</name>
+    <message>
+        <source>Main day {day}. Creates {n} tasks from {first} to {last}, in {p} phases; move them later if the platform announces other dates.</source>
+        <translation>活动正日 {day}。将创建 {n} 个任务（{first} 至 {last}，共 {p} 个阶段）；平台公布的日期不同时，可以整体平移。</translation>
+    </message>
+    <message>
+        <source>No playbook to apply.</source>
+        <translation>没有可用的活动方案。</translation>
+    </message>
+    <message>
+        <source>Apply a playbook</source>
+        <translation>套用活动方案</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>大促节日</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Create it even if this festival already has a campaign this year</source>
+        <translation>即使该节日今年已有活动，也再创建一个</translation>
+    </message>
+    <message>
+        <source>Create tasks</source>
+        <translation>创建任务</translation>
+    </message>
+</context>
+<context>
     <name>BuyerDialog</name>
     <message>
         <source>Nick</source>
@@ -308,6 +370,216 @@
     </message>
 </context>
 <context>
+    <name>CalendarActions</name>
+    <message>
+        <source>Playbooks</source>
+        <translation>活动方案</translation>
+    </message>
+    <message>
+        <source>Campaign “{name}” created: its tasks are on the calendar.</source>
+        <translation>活动“{name}”已创建，任务已排进日历。</translation>
+    </message>
+    <message>
+        <source>No campaign yet: apply a playbook first</source>
+        <translation>还没有活动：请先套用一个方案</translation>
+    </message>
+    <message>
+        <source>Show on the calendar</source>
+        <translation>在日历中查看</translation>
+    </message>
+    <message>
+        <source>Move to other dates…</source>
+        <translation>平移到其他日期…</translation>
+    </message>
+    <message>
+        <source>Export as .ics…</source>
+        <translation>导出为 .ics…</translation>
+    </message>
+    <message>
+        <source>Save as a playbook for next year…</source>
+        <translation>保存为方案（明年复用）…</translation>
+    </message>
+    <message>
+        <source>Delete the campaign and its tasks…</source>
+        <translation>删除该活动及其任务…</translation>
+    </message>
+    <message>
+        <source>“{name}” moved by {days} day(s).</source>
+        <translation>“{name}”已平移 {days} 天。</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and all its tasks? Outreach lists already exported stay recorded.</source>
+        <translation>删除“{name}”及其全部任务？已导出的触达名单记录会保留。</translation>
+    </message>
+    <message>
+        <source>Save as a playbook</source>
+        <translation>保存为方案</translation>
+    </message>
+    <message>
+        <source>Name of the playbook (its tasks keep their days before/after the main day):</source>
+        <translation>方案名称（任务保留相对活动正日的前后天数）：</translation>
+    </message>
+    <message>
+        <source>{name} (our plan)</source>
+        <translation>{name}（本店方案）</translation>
+    </message>
+    <message>
+        <source>Playbook “{name}” saved: apply it next year.</source>
+        <translation>方案“{name}”已保存，明年可直接套用。</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>{n} entries written to {path}: open it with your phone's or computer's calendar.</source>
+        <translation>已写入 {n} 条日程到 {path}，可用手机或电脑的日历打开。</translation>
+    </message>
+    <message>
+        <source>Import a calendar file</source>
+        <translation>导入日历文件</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>日历文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file}: {updated} task(s) updated, {added} event(s) added, {skipped} skipped.</source>
+        <translation>{file}：更新 {updated} 个任务，新增 {added} 个事件，跳过 {skipped} 条。</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Your events…</source>
+        <translation>本店事件…</translation>
+    </message>
+    <message>
+        <source>Export this year as .ics (phone calendars)…</source>
+        <translation>导出今年日历为 .ics（手机日历）…</translation>
+    </message>
+    <message>
+        <source>Import an .ics file…</source>
+        <translation>导入 .ics 文件…</translation>
+    </message>
+    <message>
+        <source>Edit playbooks…</source>
+        <translation>编辑活动方案…</translation>
+    </message>
+    <message>
+        <source>Target breakdown…</source>
+        <translation>目标拆解…</translation>
+    </message>
+    <message>
+        <source>Staff and reminders…</source>
+        <translation>人员与提醒…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>Public holidays for {years} are not published in SellerDesk's holiday data yet: the calendar shows that year without them.</source>
+        <translation>{years} 年的法定节假日安排尚未收录（通常国务院在上一年 11–12 月公布），日历暂不显示该年的放假和调休。</translation>
+    </message>
+    <message>
+        <source>{n} task(s), {late} late</source>
+        <translation>共 {n} 个任务，{late} 个已逾期</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <source>Reminder for “{title}” snoozed until {time}.</source>
+        <translation>“{title}”的提醒已推迟到 {time}。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Back to to-do</source>
+        <translation>改回待办</translation>
+    </message>
+    <message>
+        <source>Show on the calendar</source>
+        <translation>在日历中查看</translation>
+    </message>
+    <message>
+        <source>Make the outreach list…</source>
+        <translation>生成触达名单…</translation>
+    </message>
+    <message>
+        <source>Promo calendar</source>
+        <translation>大促日历</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Previous month (PgUp)</source>
+        <translation>上个月 (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next month (PgDown)</source>
+        <translation>下个月 (PgDown)</translation>
+    </message>
+    <message>
+        <source>Apply a playbook…</source>
+        <translation>套用活动方案…</translation>
+    </message>
+    <message>
+        <source>A task on the selected day (Ctrl+N; or double-click a day)</source>
+        <translation>在选中的日期新建任务（Ctrl+N，或双击日期）</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建事件</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Done / undo</source>
+        <translation>完成 / 撤销</translation>
+    </message>
+    <message>
+        <source>This month (late first)</source>
+        <translation>本月（逾期优先）</translation>
+    </message>
+    <message>
+        <source>The selected day</source>
+        <translation>选中的日期</translation>
+    </message>
+    <message>
+        <source>Next 30 days (late first)</source>
+        <translation>未来 30 天（逾期优先）</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
         <source>Map the columns of {file}</source>
@@ -472,6 +744,61 @@
     <message>
         <source>Something went wrong that SellerDesk did not expect. Nothing was half-saved: the current step was undone. The details below help us fix it.</source>
         <translation>出现了意外错误。不会留下只保存了一半的数据：当前步骤已撤销。下面的详细信息可以帮助我们修复问题。</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建事件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. Shop anniversary, Juhuasuan slot</source>
+        <translation>例如：店庆、聚划算档期</translation>
+    </message>
+    <message>
+        <source>Every year on these dates</source>
+        <translation>每年同一日期</translation>
+    </message>
+    <message>
+        <source> (every year)</source>
+        <translation>（每年）</translation>
+    </message>
+    <message>
+        <source>Your events</source>
+        <translation>本店事件</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1335,14 @@ Open it here too?</source>
         <translation>已取消生成演示店铺。</translation>
     </message>
     <message>
+        <source>SellerDesk reminder</source>
+        <translation>店铺客户运营台提醒</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>还有 {n} 条</translation>
+    </message>
+    <message>
         <source>SellerDesk</source>
         <translation>店铺客户运营台 SellerDesk</translation>
     </message>
@@ -1022,6 +1357,10 @@ Open it here too?</source>
     <message>
         <source>Customer groups</source>
         <translation>客户分组</translation>
+    </message>
+    <message>
+        <source>Promo calendar</source>
+        <translation>大促日历</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1396,75 @@ Open it here too?</source>
     <message>
         <source>Insert field</source>
         <translation>插入字段</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>+{n} more</source>
+        <translation>还有 {n} 项</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>休</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>班</translation>
+    </message>
+</context>
+<context>
+    <name>MoveCampaignDialog</name>
+    <message>
+        <source>Move “{name}”</source>
+        <translation>平移“{name}”</translation>
+    </message>
+    <message>
+        <source>Main day now: {day}</source>
+        <translation>当前活动正日：{day}</translation>
+    </message>
+    <message>
+        <source>New main day</source>
+        <translation>新的活动正日</translation>
+    </message>
+    <message>
+        <source>Every task and phase moves by {days} day(s); times of day, checklists and notes stay as they are.</source>
+        <translation>所有任务和阶段平移 {days} 天；时刻、清单和备注保持不变。</translation>
+    </message>
+    <message>
+        <source>Pick the day the platform announced.</source>
+        <translation>请选择平台公布的日期。</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1693,105 @@ Open it here too?</source>
     </message>
 </context>
 <context>
+    <name>PlaybookEditor</name>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>起始天</translation>
+    </message>
+    <message>
+        <source>To day</source>
+        <translation>结束天</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>持续天数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>人群</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>文案</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>活动方案</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns applied from now on use it.</source>
+        <translation>已保存，之后套用的活动将使用此方案。</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Days count from the festival's main day: 0 is the day, -10 ten days before, 3 three days after. Time and Until as 20:00. Groups: active, loyal, general, new, repeat, dormant_high_value, second_purchase_window, all. Channels: sms, email, phone.</source>
+        <translation>天数从活动正日算起：0 为当天，-10 为提前 10 天，3 为之后 3 天。时刻与截止写作 20:00。人群：active（活跃）、loyal（忠诚）、general（一般）、new（新客）、repeat（老客）、dormant_high_value（沉睡高价值）、second_purchase_window（复购窗口）、all（全部）。渠道：sms、email、phone。</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除选中</translation>
+    </message>
+    <message>
+        <source>Save playbook</source>
+        <translation>保存方案</translation>
+    </message>
+    <message>
+        <source>Reset to built-in</source>
+        <translation>恢复内置方案</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
         <source>File</source>
@@ -1305,6 +1812,49 @@ Open it here too?</source>
     <message>
         <source>Value</source>
         <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>In {n} minutes</source>
+        <translation>{n} 分钟后</translation>
+    </message>
+    <message>
+        <source>Tomorrow 09:00</source>
+        <translation>明天 09:00</translation>
+    </message>
+    <message>
+        <source>⏰ Reminder: {title} — {when}</source>
+        <translation>⏰ 提醒：{title} — {when}</translation>
+    </message>
+    <message>
+        <source>(+{n} more)</source>
+        <translation>（还有 {n} 条）</translation>
+    </message>
+    <message>
+        <source>Promo calendar: {late} late task(s), {today} due today.</source>
+        <translation>大促日历：{late} 个任务已逾期，今天到期 {today} 个。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1942,33 @@ Open it here too?</source>
     <message>
         <source>Delete the group “{name}”? Its buyers are not deleted.</source>
         <translation>删除分组“{name}”？分组里的买家不会被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Staff and reminders</source>
+        <translation>人员与提醒</translation>
+    </message>
+    <message>
+        <source>One name per line, e.g. 小王</source>
+        <translation>每行一个姓名，例如：小王</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Staff (task owners)</source>
+        <translation>店铺人员（任务负责人）</translation>
+    </message>
+    <message>
+        <source>Remind before a task starts</source>
+        <translation>任务开始前提醒</translation>
+    </message>
+    <message>
+        <source>A reminder also comes at the start of each task or window.</source>
+        <translation>每个任务（或时间段）开始时也会提醒。</translation>
     </message>
 </context>
 <context>
@@ -1525,6 +2102,222 @@ Open it here too?</source>
     <message>
         <source>Tag “{tag}” removed from {n} buyers.</source>
         <translation>已从 {n} 位买家移除标签“{tag}”。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Last year: in the group</source>
+        <translation>去年：人数</translation>
+    </message>
+    <message>
+        <source>…bought at the festival</source>
+        <translation>其中大促购买</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>回购率</translation>
+    </message>
+    <message>
+        <source>This year: in the group</source>
+        <translation>今年：人数</translation>
+    </message>
+    <message>
+        <source>Expected buyers</source>
+        <translation>预计回购人数</translation>
+    </message>
+    <message>
+        <source>Expected sales</source>
+        <translation>预计销售额</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>大促节日</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Shop target (sales)</source>
+        <translation>店铺目标（销售额）</translation>
+    </message>
+    <message>
+        <source>Active: last countable order 30–60 days before the festival; reactivated: 61–180 days; awakened: 181–365 days. Rates come from last year's festival, counts from your orders up to today.</source>
+        <translation>活跃：大促前 30–60 天有有效订单；激活：61–180 天；唤醒：181–365 天。比率取自去年同一大促，人数来自截至今天的订单。</translation>
+    </message>
+    <message>
+        <source>Target breakdown</source>
+        <translation>目标拆解</translation>
+    </message>
+    <message>
+        <source>Average order value: {aov}. Returning buyers expected: {n}, bringing {fen}.</source>
+        <translation>客单价：{aov}。预计回购客户 {n} 人，带来 {fen}。</translation>
+    </message>
+    <message>
+        <source>Share method: repeat buyers brought {share} of last year's festival sales, so {repeat} of the {target} target should come from them.</source>
+        <translation>占比测算法：去年大促老客贡献 {share} 的销售额，因此 {target} 的目标中应有 {repeat} 来自老客。</translation>
+    </message>
+    <message>
+        <source>Shortfall: {gap} more from repeat buyers, about {n} more returning buyers to win back (pool building, awakening dormant buyers).</source>
+        <translation>缺口：老客还差 {gap}，约需再召回 {n} 位客户（蓄水、唤醒沉睡客户）。</translation>
+    </message>
+    <message>
+        <source>The expected returning buyers cover the repeat-buyer target.</source>
+        <translation>预计回购可以覆盖老客目标。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Message text</source>
+        <translation>文案</translation>
+    </message>
+    <message>
+        <source>Outreach list #{id} exported for this task.</source>
+        <translation>已为此任务导出触达名单 #{id}。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Due / starts</source>
+        <translation>到期 / 开始</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Remind before (minutes)</source>
+        <translation>提前提醒（分钟）</translation>
+    </message>
+    <message>
+        <source>Customer group</source>
+        <translation>客户人群</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Shop default ({n} min)</source>
+        <translation>店铺默认（{n} 分钟）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Make the outreach list…</source>
+        <translation>生成触达名单…</translation>
+    </message>
+    <message>
+        <source>Opens the customer-groups outreach export with this group and text; exporting the list marks this task done.</source>
+        <translation>打开客户分组的触达名单导出，并预填此人群和文案；导出后此任务自动标记完成。</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <translation>新清单项</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+</context>
+<context>
+    <name>TaskLabels</name>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Phone calls</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>TaskOutreach</name>
+    <message>
+        <source>Counting the group for “{title}”…</source>
+        <translation>正在统计“{title}”的人群…</translation>
+    </message>
+    <message>
+        <source>Outreach list</source>
+        <translation>触达名单</translation>
+    </message>
+    <message>
+        <source>The group of this task no longer exists: pick another group in the task.</source>
+        <translation>此任务的人群已不存在，请在任务中另选一个人群。</translation>
     </message>
 </context>
 <context>

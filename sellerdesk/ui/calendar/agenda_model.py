@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, \
-    QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sellerdesk.domain.promo import Task, TaskStatus
@@ -13,9 +19,12 @@ from sellerdesk.ui.calendar.task_labels import bucket, channel_name, status_name
 
 WHEN, TITLE, STATUS, OWNER, GROUP, CAMPAIGN = range(6)
 _HEADERS = (
-    QT_TRANSLATE_NOOP("AgendaModel", "When"), QT_TRANSLATE_NOOP("AgendaModel", "Task"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Status"), QT_TRANSLATE_NOOP("AgendaModel", "Owner"),
-    QT_TRANSLATE_NOOP("AgendaModel", "Group / channel"), QT_TRANSLATE_NOOP("AgendaModel", "Campaign"),
+    QT_TRANSLATE_NOOP("AgendaModel", "When"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Task"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Status"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Owner"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Group / channel"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Campaign"),
 )
 TaskRole = Qt.ItemDataRole.UserRole + 1
 _LATE = QColor("#c0392b")
@@ -30,8 +39,7 @@ class AgendaModel(QAbstractTableModel):
         self._campaigns: dict[int, str] = {}
         self._groups: dict[str, str] = {}
 
-    def set_tasks(self, tasks: list[Task], now: datetime, campaigns: dict[int, str],
-                  groups: dict[str, str]) -> None:
+    def set_tasks(self, tasks: list[Task], now: datetime, campaigns: dict[int, str], groups: dict[str, str]) -> None:
         """`campaigns`: id -> name; `groups`: group key -> name in the UI language."""
         self.beginResetModel()
         self._now, self._campaigns, self._groups = now, campaigns, groups
@@ -61,7 +69,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == WHEN:
-                return when(task)
+                return when(task, with_year=task.starts_at.year != self._now.year)
             if column == TITLE:
                 done = sum(item.done for item in task.checklist)
                 return f"{task.title}  ({done}/{len(task.checklist)})" if task.checklist else task.title

@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk.domain.festivals import FESTIVALS
 from sellerdesk.domain.playbooks import Playbook, expand
@@ -37,8 +46,9 @@ class ApplyPlaybookDialog(QDialog):
         self.allow_second = QCheckBox(self)
         self.allow_second.setObjectName("applyAllowSecond")
         self.preview = message_label(self, "applyPreview")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
@@ -66,8 +76,12 @@ class ApplyPlaybookDialog(QDialog):
 
     def values(self) -> tuple[str, str, int, bool]:
         """(playbook key, festival key, year, allow a second campaign of the same festival and year)."""
-        return self.playbook.currentData(), self.festival.currentData(), self.year.value(), \
-            self.allow_second.isChecked()
+        return (
+            self.playbook.currentData(),
+            self.festival.currentData(),
+            self.year.value(),
+            self.allow_second.isChecked(),
+        )
 
     def _playbook_changed(self) -> None:
         pb = self.chosen_playbook()
@@ -85,23 +99,37 @@ class ApplyPlaybookDialog(QDialog):
             phases, drafts = expand(pb, day, lang())
             first = min([d.starts_at.date() for d in drafts] + [p.start for p in phases], default=day)
             last = max([(d.ends_at or d.starts_at).date() for d in drafts] + [p.end for p in phases], default=day)
-            self.preview.setText(QCoreApplication.translate(
-                "ApplyPlaybookDialog", "Main day {day}. Creates {n} tasks from {first} to {last}, in {p} phases; "
-                                       "move them later if the platform announces other dates.").format(
-                day=day.isoformat(), n=len(drafts), first=first.isoformat(), last=last.isoformat(), p=len(phases)))
+            self.preview.setText(
+                QCoreApplication.translate(
+                    "ApplyPlaybookDialog",
+                    "Main day {day}. Creates {n} tasks from {first} to {last}, in {p} phases; "
+                    "move them later if the platform announces other dates.",
+                ).format(
+                    day=day.isoformat(), n=len(drafts), first=first.isoformat(), last=last.isoformat(), p=len(phases)
+                )
+            )
         else:
             self.preview.setText(QCoreApplication.translate("ApplyPlaybookDialog", "No playbook to apply."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("ApplyPlaybookDialog", "Apply a playbook"))
-        for row, text in enumerate((tr("ApplyPlaybookDialog", "Playbook"), tr("ApplyPlaybookDialog", "Festival"),
-                                    tr("ApplyPlaybookDialog", "Year"))):
+        self.setWindowTitle(QCoreApplication.translate("ApplyPlaybookDialog", "Apply a playbook"))
+        for row, text in enumerate(
+            (
+                QCoreApplication.translate("ApplyPlaybookDialog", "Playbook"),
+                QCoreApplication.translate("ApplyPlaybookDialog", "Festival"),
+                QCoreApplication.translate("ApplyPlaybookDialog", "Year"),
+            )
+        ):
             self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(text)
-        self.allow_second.setText(tr("ApplyPlaybookDialog", "Create it even if this festival already has a "
-                                                            "campaign this year"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ApplyPlaybookDialog", "Create tasks"))
+        self.allow_second.setText(
+            QCoreApplication.translate(
+                "ApplyPlaybookDialog", "Create it even if this festival already has a campaign this year"
+            )
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("ApplyPlaybookDialog", "Create tasks")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

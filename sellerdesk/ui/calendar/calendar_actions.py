@@ -22,8 +22,6 @@ from sellerdesk.ui.calendar.event_dialog import EventDialog, EventsDialog
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import lang
 
-tr = QCoreApplication.translate
-
 
 class CalendarActions(QObject):
     def __init__(self, page: QWidget):
@@ -60,9 +58,15 @@ class CalendarActions(QObject):
         shop = self.shop
         if shop is None:
             return None
-        self.page.reads.start(lambda progress, cancel: {
-            info.key: playbook_library.load_playbook(shop, info.key) for info in playbook_library.list_playbooks(shop)},
-            self._ask_apply, self._failed(tr("CalendarActions", "Playbooks")), kind="playbooks")
+        self.page.reads.start(
+            lambda progress, cancel: {
+                info.key: playbook_library.load_playbook(shop, info.key)
+                for info in playbook_library.list_playbooks(shop)
+            },
+            self._ask_apply,
+            self._failed(QCoreApplication.translate("CalendarActions", "Playbooks")),
+            kind="playbooks",
+        )
         return None
 
     def _ask_apply(self, playbooks: dict) -> QWidget:
@@ -73,13 +77,16 @@ class CalendarActions(QObject):
     def _apply(self, key: str, festival: str, year: int, allow_second: bool) -> None:
         shop = self.shop
         self.page.write(
-            lambda progress, cancel: campaigns.apply_playbook(shop, key, festival, year,
-                                                                   allow_duplicate=allow_second),
-            lambda campaign: self._applied(campaign))
+            lambda progress, cancel: campaigns.apply_playbook(shop, key, festival, year, allow_duplicate=allow_second),
+            lambda campaign: self._applied(campaign),
+        )
 
     def _applied(self, campaign: Campaign) -> None:
-        self.page.status_message.emit(tr("CalendarActions", "Campaign “{name}” created: its tasks are on the "
-                                                            "calendar.").format(name=campaign.name))
+        self.page.status_message.emit(
+            QCoreApplication.translate(
+                "CalendarActions", "Campaign “{name}” created: its tasks are on the calendar."
+            ).format(name=campaign.name)
+        )
         self.page.go_to(campaign.start)
 
     def _fill_campaign_menu(self) -> None:
@@ -87,17 +94,32 @@ class CalendarActions(QObject):
         menu.clear()
         campaigns = self.page.data.campaigns if self.page.data else []
         if not campaigns:
-            menu.addAction(tr("CalendarActions", "No campaign yet: apply a playbook first")).setEnabled(False)
+            menu.addAction(
+                QCoreApplication.translate("CalendarActions", "No campaign yet: apply a playbook first")
+            ).setEnabled(False)
         for campaign in campaigns:
             sub = menu.addMenu(f"{campaign.name} ({campaign.start:%Y-%m-%d} – {campaign.end:%m-%d})")
-            sub.addAction(tr("CalendarActions", "Show on the calendar"), lambda c=campaign: self.page.go_to(c.start))
-            sub.addAction(tr("CalendarActions", "Move to other dates…"), lambda c=campaign: self.move_campaign(c))
-            sub.addAction(tr("CalendarActions", "Export as .ics…"), lambda c=campaign: self.export_campaign_ics(c))
-            sub.addAction(tr("CalendarActions", "Save as a playbook for next year…"),
-                          lambda c=campaign: self.save_as_playbook(c))
+            sub.addAction(
+                QCoreApplication.translate("CalendarActions", "Show on the calendar"),
+                lambda c=campaign: self.page.go_to(c.start),
+            )
+            sub.addAction(
+                QCoreApplication.translate("CalendarActions", "Move to other dates…"),
+                lambda c=campaign: self.move_campaign(c),
+            )
+            sub.addAction(
+                QCoreApplication.translate("CalendarActions", "Export as .ics…"),
+                lambda c=campaign: self.export_campaign_ics(c),
+            )
+            sub.addAction(
+                QCoreApplication.translate("CalendarActions", "Save as a playbook for next year…"),
+                lambda c=campaign: self.save_as_playbook(c),
+            )
             sub.addSeparator()
-            sub.addAction(tr("CalendarActions", "Delete the campaign and its tasks…"),
-                          lambda c=campaign: self.delete_campaign(c))
+            sub.addAction(
+                QCoreApplication.translate("CalendarActions", "Delete the campaign and its tasks…"),
+                lambda c=campaign: self.delete_campaign(c),
+            )
 
     def move_campaign(self, campaign: Campaign) -> QWidget:
         dialog = MoveCampaignDialog(campaign, self.page)
@@ -108,29 +130,43 @@ class CalendarActions(QObject):
         if days == 0:
             return
         shop = self.shop
-        message = tr("CalendarActions", "“{name}” moved by {days} day(s).").format(name=campaign.name, days=days)
-        self.page.write(lambda progress, cancel: campaigns.move_campaign(shop, campaign.id, days),
-                        lambda _: (self.page.status_message.emit(message),
-                                   self.page.go_to(campaign.anchor + timedelta(days=days))))
+        message = QCoreApplication.translate("CalendarActions", "“{name}” moved by {days} day(s).").format(
+            name=campaign.name, days=days
+        )
+        self.page.write(
+            lambda progress, cancel: campaigns.move_campaign(shop, campaign.id, days),
+            lambda _: (self.page.status_message.emit(message), self.page.go_to(campaign.anchor + timedelta(days=days))),
+        )
 
     def delete_campaign(self, campaign: Campaign) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("CalendarActions", "Delete campaign"),
-                          tr("CalendarActions", "Delete “{name}” and all its tasks? Outreach lists already "
-                                                "exported stay recorded.").format(name=campaign.name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.page)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("CalendarActions", "Delete campaign"),
+            QCoreApplication.translate(
+                "CalendarActions", "Delete “{name}” and all its tasks? Outreach lists already exported stay recorded."
+            ).format(name=campaign.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.page,
+        )
         box.setObjectName("deleteCampaignBox")
         shop = self.shop
-        box.accepted.connect(lambda: self.page.write(
-            lambda progress, cancel: campaigns.delete_campaign(shop, campaign.id)))
+        box.accepted.connect(
+            lambda: self.page.write(lambda progress, cancel: campaigns.delete_campaign(shop, campaign.id))
+        )
         return self._open(box)
 
     def save_as_playbook(self, campaign: Campaign) -> QInputDialog:
         dialog = QInputDialog(self.page)
         dialog.setObjectName("savePlaybookDialog")
-        dialog.setWindowTitle(tr("CalendarActions", "Save as a playbook"))
-        dialog.setLabelText(tr("CalendarActions", "Name of the playbook (its tasks keep their days before/after "
-                                                  "the main day):"))
-        dialog.setTextValue(tr("CalendarActions", "{name} (our plan)").format(name=campaign.name))
+        dialog.setWindowTitle(QCoreApplication.translate("CalendarActions", "Save as a playbook"))
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "CalendarActions", "Name of the playbook (its tasks keep their days before/after the main day):"
+            )
+        )
+        dialog.setTextValue(
+            QCoreApplication.translate("CalendarActions", "{name} (our plan)").format(name=campaign.name)
+        )
         shop = self.shop
 
         def save(name: str) -> None:
@@ -138,10 +174,14 @@ class CalendarActions(QObject):
             if not name:
                 return
             key = f"user_{campaign.festival_key or 'plan'}_{campaign.id}_{campaign.year}"
-            self.page.write(lambda progress, cancel: playbook_library.save_campaign_as_playbook(
-                shop, campaign.id, key, name, name),
+            self.page.write(
+                lambda progress, cancel: playbook_library.save_campaign_as_playbook(shop, campaign.id, key, name, name),
                 lambda _: self.page.status_message.emit(
-                    tr("CalendarActions", "Playbook “{name}” saved: apply it next year.").format(name=name)))
+                    QCoreApplication.translate(
+                        "CalendarActions", "Playbook “{name}” saved: apply it next year."
+                    ).format(name=name)
+                ),
+            )
 
         dialog.textValueSelected.connect(save)
         return self._open(dialog)
@@ -173,8 +213,12 @@ class CalendarActions(QObject):
         if event.id:
             self.page.write(lambda progress, cancel: calendar_view.update_event(shop, event), self._events_changed)
         else:
-            self.page.write(lambda progress, cancel: calendar_view.add_event(
-                shop, event.title, event.start, event.end, event.yearly, event.notes), self._events_changed)
+            self.page.write(
+                lambda progress, cancel: calendar_view.add_event(
+                    shop, event.title, event.start, event.end, event.yearly, event.notes
+                ),
+                self._events_changed,
+            )
 
     def edit_events(self) -> QWidget | None:
         shop = self.shop
@@ -184,8 +228,10 @@ class CalendarActions(QObject):
         dialog.add_requested.connect(lambda: self.new_event(self.page.month_view.selected_day()))
         dialog.edit_requested.connect(self._edit_event)
         dialog.delete_requested.connect(
-            lambda e: self.page.write(lambda progress, cancel: calendar_view.delete_event(shop, e.id),
-                                      self._events_changed))
+            lambda e: self.page.write(
+                lambda progress, cancel: calendar_view.delete_event(shop, e.id), self._events_changed
+            )
+        )
         self.events_dialog = dialog
         return self._open(dialog)
 
@@ -207,8 +253,12 @@ class CalendarActions(QObject):
             self._export(path, campaign_id=campaign.id)
 
     def _ask_save(self, name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.page, tr("CalendarActions", "Export calendar"),
-                                              str(Path.home() / name), tr("CalendarActions", "Calendar files (*.ics)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.page,
+            QCoreApplication.translate("CalendarActions", "Export calendar"),
+            str(Path.home() / name),
+            QCoreApplication.translate("CalendarActions", "Calendar files (*.ics)"),
+        )
         return Path(path) if path else None
 
     def _export(self, path: Path, **which) -> None:
@@ -216,14 +266,23 @@ class CalendarActions(QObject):
 
         shop = self.shop
         language = lang()
-        self.page.write(lambda progress, cancel: calendar_files.export_ics(shop, path, lang=language, **which),
-                        lambda n: self.page.status_message.emit(
-                            tr("CalendarActions", "{n} entries written to {path}: open it with your phone's or "
-                                                  "computer's calendar.").format(n=n, path=path)))
+        self.page.write(
+            lambda progress, cancel: calendar_files.export_ics(shop, path, lang=language, **which),
+            lambda n: self.page.status_message.emit(
+                QCoreApplication.translate(
+                    "CalendarActions",
+                    "{n} entries written to {path}: open it with your phone's or computer's calendar.",
+                ).format(n=n, path=path)
+            ),
+        )
 
     def import_ics(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.page, tr("CalendarActions", "Import a calendar file"), "",
-                                              tr("CalendarActions", "Calendar files (*.ics);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.page,
+            QCoreApplication.translate("CalendarActions", "Import a calendar file"),
+            "",
+            QCoreApplication.translate("CalendarActions", "Calendar files (*.ics);;All files (*)"),
+        )
         if path:
             self.import_ics_path(Path(path))
 
@@ -231,12 +290,16 @@ class CalendarActions(QObject):
         from sellerdesk.services import calendar_files
 
         shop = self.shop
-        return self.page.write(lambda progress, cancel: calendar_files.import_ics(shop, path),
-                               lambda result: self.page.status_message.emit(tr(
-                                   "CalendarActions", "{file}: {updated} task(s) updated, {added} event(s) added, "
-                                                      "{skipped} skipped.").format(
-                                   file=path.name, updated=result.tasks_updated, added=result.events_added,
-                                   skipped=result.skipped)))
+        return self.page.write(
+            lambda progress, cancel: calendar_files.import_ics(shop, path),
+            lambda result: self.page.status_message.emit(
+                QCoreApplication.translate(
+                    "CalendarActions", "{file}: {updated} task(s) updated, {added} event(s) added, {skipped} skipped."
+                ).format(
+                    file=path.name, updated=result.tasks_updated, added=result.events_added, skipped=result.skipped
+                )
+            ),
+        )
 
     # -- settings and targets ---------------------------------------------------------------------
     def edit_settings(self) -> QWidget | None:
@@ -244,8 +307,11 @@ class CalendarActions(QObject):
         if shop is None:
             return None
         dialog = SettingsDialog(calendar_settings.load_calendar_settings(shop), self.page)
-        dialog.accepted.connect(lambda: self.page.write(
-            lambda progress, cancel: calendar_settings.save_calendar_settings(shop, dialog.values())))
+        dialog.accepted.connect(
+            lambda: self.page.write(
+                lambda progress, cancel: calendar_settings.save_calendar_settings(shop, dialog.values())
+            )
+        )
         return self._open(dialog)
 
     def target_breakdown(self) -> QWidget | None:
@@ -256,10 +322,12 @@ class CalendarActions(QObject):
         return self._open(TargetDialog(self.shop, self.page.clock().date(), self.page))
 
     def retranslate_ui(self) -> None:
-        self.campaign_menu.setTitle(tr("CalendarActions", "Campaigns"))
-        self.events_action.setText(tr("CalendarActions", "Your events…"))
-        self.export_ics_action.setText(tr("CalendarActions", "Export this year as .ics (phone calendars)…"))
-        self.import_ics_action.setText(tr("CalendarActions", "Import an .ics file…"))
-        self.playbooks_action.setText(tr("CalendarActions", "Edit playbooks…"))
-        self.target_action.setText(tr("CalendarActions", "Target breakdown…"))
-        self.settings_action.setText(tr("CalendarActions", "Staff and reminders…"))
+        self.campaign_menu.setTitle(QCoreApplication.translate("CalendarActions", "Campaigns"))
+        self.events_action.setText(QCoreApplication.translate("CalendarActions", "Your events…"))
+        self.export_ics_action.setText(
+            QCoreApplication.translate("CalendarActions", "Export this year as .ics (phone calendars)…")
+        )
+        self.import_ics_action.setText(QCoreApplication.translate("CalendarActions", "Import an .ics file…"))
+        self.playbooks_action.setText(QCoreApplication.translate("CalendarActions", "Edit playbooks…"))
+        self.target_action.setText(QCoreApplication.translate("CalendarActions", "Target breakdown…"))
+        self.settings_action.setText(QCoreApplication.translate("CalendarActions", "Staff and reminders…"))

@@ -8,16 +8,29 @@ window re-broadcasts. The clock is injected, so tests run on a fake one.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
-                               QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sellerdesk.domain.promo import Campaign, CalendarEntry, Task, TaskDraft, TaskStatus
+from sellerdesk.domain.promo import Campaign, CalendarEntry, EntryKind, Task, TaskDraft, TaskStatus
 from sellerdesk.domain.segments import group_names
 from sellerdesk.services import calendar_settings, calendar_tasks, calendar_view, campaigns
 from sellerdesk.services.group_choices import group_choices
@@ -26,7 +39,7 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.calendar.calendar_actions import CalendarActions
 from sellerdesk.ui.calendar.agenda_model import AgendaModel, TaskRole
 from sellerdesk.ui.calendar.month_model import WEEKS, MonthModel, first_cell
-from sellerdesk.ui.calendar.month_view import MonthView
+from sellerdesk.ui.calendar.month_view import PHASE_COLOURS, MonthView
 from sellerdesk.ui.calendar.reminder_banner import ReminderBanner
 from sellerdesk.ui.calendar.reminder_center import ReminderCenter
 from sellerdesk.ui.calendar.task_dialog import TaskDialog
@@ -83,9 +96,30 @@ def read_month(shop: ShopFile, year: int, month: int, now: datetime, agenda: int
         agenda_tasks = calendar_tasks.tasks_between(shop, first, after)
         agenda_tasks += [t for t in late if t.id not in {a.id for a in agenda_tasks}]
     settings = calendar_settings.load_calendar_settings(shop)
-    return MonthData(year, month, now, entries, known, month_tasks, agenda_tasks,
-                     campaigns.list_campaigns(shop), settings.staff, settings.lead_minutes,
-                     group_choices(shop, lang()))
+    return MonthData(
+        year,
+        month,
+        now,
+        entries,
+        known,
+        month_tasks,
+        agenda_tasks,
+        campaigns.list_campaigns(shop),
+        settings.staff,
+        settings.lead_minutes,
+        group_choices(shop, lang()),
+    )
+
+
+def phase_legend(entries: list[CalendarEntry]) -> str:
+    """The colours of the campaign phases shown this month, with their names (rich text)."""
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.kind is EntryKind.PHASE:
+            seen.setdefault(entry.name(lang()), PHASE_COLOURS.get(entry.key.rsplit("_", 1)[-1], "#cfd8dc"))
+    return "&nbsp;&nbsp;".join(
+        f'<span style="color:{colour}">■</span>&nbsp;{html.escape(name)}' for name, colour in seen.items()
+    )
 
 
 class CalendarPage(QWidget):
@@ -154,7 +188,7 @@ class CalendarPage(QWidget):
         self.agenda.verticalHeader().setVisible(False)
         header = self.agenda.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in enumerate((150, 0, 56, 64, 130, 90)):
+        for column, width in enumerate((128, 0, 60, 60, 120, 72)):
             if width:
                 self.agenda.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
@@ -179,11 +213,20 @@ class CalendarPage(QWidget):
         right_layout.addLayout(agenda_bar)
         right_layout.addWidget(self.agenda, 1)
         right_layout.addWidget(self.agenda_count)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("phaseLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.month_view, 1)
+        left_layout.addWidget(self.legend)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.month_view)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.notice)
@@ -212,11 +255,11 @@ class CalendarPage(QWidget):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.new_task(self.month_view.selected_day()))
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, activated=lambda: self.go_month(-1))
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, activated=lambda: self.go_month(1))
-        self.actions = CalendarActions(self)
+        self.commands = CalendarActions(self)
         self.task_outreach = TaskOutreach(self)
         self.outreach_wanted.connect(self.task_outreach.start)
-        self.apply_button.clicked.connect(self.actions.apply_playbook)
-        self.new_event_button.clicked.connect(lambda: self.actions.new_event(self.month_view.selected_day()))
+        self.apply_button.clicked.connect(self.commands.apply_playbook)
+        self.new_event_button.clicked.connect(lambda: self.commands.new_event(self.month_view.selected_day()))
         self.retranslate_ui()
 
     # -- shop and refresh -------------------------------------------------------------------------
@@ -226,9 +269,12 @@ class CalendarPage(QWidget):
         self.banner.queue.clear()
         self.reminders.set_shop(shop)
         now = self.clock()
-        self.reads.start(lambda progress, cancel: calendar_tasks.startup_agenda(shop, now),
-                         lambda result: self.banner.show_startup(len(result[0]), len(result[1])),
-                         lambda exc: None, kind="startup")
+        self.reads.start(
+            lambda progress, cancel: calendar_tasks.startup_agenda(shop, now),
+            lambda result: self.banner.show_startup(len(result[0]), len(result[1])),
+            lambda exc: None,
+            kind="startup",
+        )
         if self.isVisible():
             self.refresh()
 
@@ -253,8 +299,12 @@ class CalendarPage(QWidget):
         self.dirty = False
         year, month, now = self.year, self.month, self.clock()
         agenda, day = self.agenda_filter.currentIndex(), self.month_view.selected_day()
-        self.reads.start(lambda progress, cancel: read_month(shop, year, month, now, agenda, day),
-                         self._show, lambda exc: show_failure(self, self._title(), exc), kind="month")
+        self.reads.start(
+            lambda progress, cancel: read_month(shop, year, month, now, agenda, day),
+            self._show,
+            lambda exc: show_failure(self, self._title(), exc),
+            kind="month",
+        )
 
     def _show(self, data: MonthData) -> None:
         self.data = data
@@ -264,22 +314,33 @@ class CalendarPage(QWidget):
             self.month_view.select_day(selected)
         names = {c.id: c.name for c in data.campaigns}
         self.agenda_model.set_tasks(data.agenda_tasks, data.now, names, data.groups)
+        self.legend.setText(phase_legend(data.entries))
         self._show_labels()
         self.shown.emit()
 
     def _show_labels(self) -> None:
-        tr = QCoreApplication.translate
-        self.month_label.setText(tr("CalendarPage", "{year}-{month:02d}").format(year=self.year, month=self.month))
+        self.month_label.setText(
+            QCoreApplication.translate("CalendarPage", "{year}-{month:02d}").format(year=self.year, month=self.month)
+        )
         data = self.data
         unknown = sorted(y for y, known in (data.holidays_known.items() if data else ()) if not known)
-        self.notice.setText(tr("CalendarPage", "Public holidays for {years} are not published in SellerDesk's "
-                                               "holiday data yet: the calendar shows that year without them.")
-                            .format(years=", ".join(map(str, unknown))) if unknown else "")
+        self.notice.setText(
+            QCoreApplication.translate(
+                "CalendarPage",
+                "Public holidays for {years} are not published in SellerDesk's "
+                "holiday data yet: the calendar shows that year without them.",
+            ).format(years=", ".join(map(str, unknown)))
+            if unknown
+            else ""
+        )
         self.notice.setVisible(bool(unknown))
         if data is not None:
             late = sum(t.status_at(data.now) is TaskStatus.LATE for t in data.agenda_tasks)
-            self.agenda_count.setText(tr("CalendarPage", "{n} task(s), {late} late").format(
-                n=len(data.agenda_tasks), late=late))
+            self.agenda_count.setText(
+                QCoreApplication.translate("CalendarPage", "{n} task(s), {late} late").format(
+                    n=len(data.agenda_tasks), late=late
+                )
+            )
 
     # -- navigation ---------------------------------------------------------------------------------
     def go_month(self, step: int) -> None:
@@ -317,8 +378,9 @@ class CalendarPage(QWidget):
         if self.shop is None:
             return None
         day = day or self.clock().date()
-        draft = TaskDraft(title=QCoreApplication.translate("CalendarPage", "New task"),
-                          starts_at=datetime.combine(day, time(10, 0)))
+        draft = TaskDraft(
+            title=QCoreApplication.translate("CalendarPage", "New task"), starts_at=datetime.combine(day, time(10, 0))
+        )
         return self._open_dialog(draft)
 
     def open_task(self, task: Task | None) -> TaskDialog | None:
@@ -331,11 +393,19 @@ class CalendarPage(QWidget):
 
     def _open_dialog(self, task: Task | TaskDraft) -> TaskDialog:
         data = self.data
-        campaign = next((c.name for c in (data.campaigns if data else []) if isinstance(task, Task)
-                         and c.id == task.campaign_id), "")
+        campaign = next(
+            (c.name for c in (data.campaigns if data else []) if isinstance(task, Task) and c.id == task.campaign_id),
+            "",
+        )
         groups = data.groups if data else {k: v[0 if lang() == "zh" else 1] for k, v in group_names().items()}
-        dialog = TaskDialog(task, staff=data.staff if data else (), groups=groups,
-                            default_lead=data.lead_minutes if data else 30, campaign_name=campaign, parent=self)
+        dialog = TaskDialog(
+            task,
+            staff=data.staff if data else (),
+            groups=groups,
+            default_lead=data.lead_minutes if data else 30,
+            campaign_name=campaign,
+            parent=self,
+        )
         dialog.accepted.connect(lambda: self._save_dialog(dialog))
         dialog.delete_requested.connect(lambda t: self._delete(dialog, t))
         dialog.outreach_requested.connect(lambda t: self._save_for_outreach(dialog, t))
@@ -383,9 +453,12 @@ class CalendarPage(QWidget):
         if shop is None:
             return None
         message = QCoreApplication.translate("CalendarPage", "Reminder for “{title}” snoozed until {time}.").format(
-            title=task.title, time=f"{until:%m-%d %H:%M}")
-        return self.write(lambda progress, cancel: calendar_tasks.snooze_task(shop, task.id, until),
-                          lambda _: self.status_message.emit(message))
+            title=task.title, time=f"{until:%m-%d %H:%M}"
+        )
+        return self.write(
+            lambda progress, cancel: calendar_tasks.snooze_task(shop, task.id, until),
+            lambda _: self.status_message.emit(message),
+        )
 
     def attach_outreach(self, task_id: int, outreach_id: int) -> Job | None:
         """The outreach list for a task was exported: attach it and mark the task done."""
@@ -407,15 +480,26 @@ class CalendarPage(QWidget):
         if not index.isValid():
             return
         task = self.agenda_model.task_at(index.row())
-        tr = QCoreApplication.translate
         menu = QMenu(self)
-        menu.addAction(tr("CalendarPage", "Open…"), lambda: self.open_task(task))
-        menu.addAction(tr("CalendarPage", "Mark done"), lambda: self.set_status(task, TaskStatus.DONE))
-        menu.addAction(tr("CalendarPage", "Skip"), lambda: self.set_status(task, TaskStatus.SKIPPED))
-        menu.addAction(tr("CalendarPage", "Back to to-do"), lambda: self.set_status(task, TaskStatus.TODO))
-        menu.addAction(tr("CalendarPage", "Show on the calendar"), lambda: self.go_to(task.starts_at.date()))
+        menu.addAction(QCoreApplication.translate("CalendarPage", "Open…"), lambda: self.open_task(task))
+        menu.addAction(
+            QCoreApplication.translate("CalendarPage", "Mark done"), lambda: self.set_status(task, TaskStatus.DONE)
+        )
+        menu.addAction(
+            QCoreApplication.translate("CalendarPage", "Skip"), lambda: self.set_status(task, TaskStatus.SKIPPED)
+        )
+        menu.addAction(
+            QCoreApplication.translate("CalendarPage", "Back to to-do"), lambda: self.set_status(task, TaskStatus.TODO)
+        )
+        menu.addAction(
+            QCoreApplication.translate("CalendarPage", "Show on the calendar"),
+            lambda: self.go_to(task.starts_at.date()),
+        )
         if task.group_key and task.channel:
-            menu.addAction(tr("CalendarPage", "Make the outreach list…"), lambda: self.outreach_wanted.emit(task))
+            menu.addAction(
+                QCoreApplication.translate("CalendarPage", "Make the outreach list…"),
+                lambda: self.outreach_wanted.emit(task),
+            )
         menu.popup(self.agenda.viewport().mapToGlobal(pos))
 
     # -- writes -----------------------------------------------------------------------------------
@@ -446,21 +530,25 @@ class CalendarPage(QWidget):
         return QCoreApplication.translate("CalendarPage", "Promo calendar")
 
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
-        self.today_button.setText(tr("CalendarPage", "Today"))
-        self.prev_button.setToolTip(tr("CalendarPage", "Previous month (PgUp)"))
-        self.next_button.setToolTip(tr("CalendarPage", "Next month (PgDown)"))
-        self.apply_button.setText(tr("CalendarPage", "Apply a playbook…"))
-        self.new_task_button.setText(tr("CalendarPage", "New task"))
-        self.new_task_button.setToolTip(tr("CalendarPage", "A task on the selected day (Ctrl+N; or double-click "
-                                                           "a day)"))
-        self.new_event_button.setText(tr("CalendarPage", "New event"))
-        self.more_button.setText(tr("CalendarPage", "More"))
-        self.done_button.setText(tr("CalendarPage", "Done / undo"))
-        self.agenda_filter.setItemText(AGENDA_MONTH, tr("CalendarPage", "This month (late first)"))
-        self.agenda_filter.setItemText(AGENDA_DAY, tr("CalendarPage", "The selected day"))
-        self.agenda_filter.setItemText(AGENDA_UPCOMING, tr("CalendarPage", "Next 30 days (late first)"))
-        self.actions.retranslate_ui()
+        self.today_button.setText(QCoreApplication.translate("CalendarPage", "Today"))
+        self.prev_button.setToolTip(QCoreApplication.translate("CalendarPage", "Previous month (PgUp)"))
+        self.next_button.setToolTip(QCoreApplication.translate("CalendarPage", "Next month (PgDown)"))
+        self.apply_button.setText(QCoreApplication.translate("CalendarPage", "Apply a playbook…"))
+        self.new_task_button.setText(QCoreApplication.translate("CalendarPage", "New task"))
+        self.new_task_button.setToolTip(
+            QCoreApplication.translate("CalendarPage", "A task on the selected day (Ctrl+N; or double-click a day)")
+        )
+        self.new_event_button.setText(QCoreApplication.translate("CalendarPage", "New event"))
+        self.more_button.setText(QCoreApplication.translate("CalendarPage", "More"))
+        self.done_button.setText(QCoreApplication.translate("CalendarPage", "Done / undo"))
+        self.agenda_filter.setItemText(
+            AGENDA_MONTH, QCoreApplication.translate("CalendarPage", "This month (late first)")
+        )
+        self.agenda_filter.setItemText(AGENDA_DAY, QCoreApplication.translate("CalendarPage", "The selected day"))
+        self.agenda_filter.setItemText(
+            AGENDA_UPCOMING, QCoreApplication.translate("CalendarPage", "Next 30 days (late first)")
+        )
+        self.commands.retranslate_ui()
         self._show_labels()
         self.month_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
 

@@ -5,9 +5,22 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk.services.calendar_view import UserEvent
 from sellerdesk.ui.groups.common import message_label
@@ -27,7 +40,7 @@ class EventDialog(QDialog):
     def __init__(self, event: UserEvent, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("eventDialog")
-        self.event = event
+        self.user_event = event
         self.title = QLineEdit(event.title, self)
         self.title.setObjectName("eventTitle")
         self.start = _date_edit(self, event.start, "eventStart")
@@ -40,16 +53,15 @@ class EventDialog(QDialog):
         self.notes.setMaximumHeight(90)
         self.error = message_label(self, "eventError")
         self.error.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout()
-        self.form.addRow("", self.title)
-        self.form.addRow("", self.start)
-        self.form.addRow("", self.end)
-        self.form.addRow("", self.yearly)
-        self.form.addRow("", self.notes)
+        self.labels = [QLabel(self) for _ in range(5)]
+        for label, field in zip(self.labels, (self.title, self.start, self.end, self.yearly, self.notes)):
+            self.form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -57,18 +69,34 @@ class EventDialog(QDialog):
         self.retranslate_ui()
 
     def values(self) -> UserEvent:
-        return UserEvent(self.event.id, self.title.text().strip(), self.start.date().toPython(),
-                         self.end.date().toPython(), self.yearly.isChecked(), self.notes.toPlainText().strip())
+        return UserEvent(
+            self.user_event.id,
+            self.title.text().strip(),
+            self.start.date().toPython(),
+            self.end.date().toPython(),
+            self.yearly.isChecked(),
+            self.notes.toPlainText().strip(),
+        )
 
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("EventDialog", "Event") if self.event.id else tr("EventDialog", "New event"))
-        labels = (tr("EventDialog", "Title"), tr("EventDialog", "From"), tr("EventDialog", "To"), "",
-                  tr("EventDialog", "Notes"))
-        for row, text in enumerate(labels):
-            self.form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(text)
-        self.title.setPlaceholderText(tr("EventDialog", "e.g. Shop anniversary, Juhuasuan slot"))
-        self.yearly.setText(tr("EventDialog", "Every year on these dates"))
+        self.setWindowTitle(
+            QCoreApplication.translate("EventDialog", "Event")
+            if self.user_event.id
+            else QCoreApplication.translate("EventDialog", "New event")
+        )
+        labels = (
+            QCoreApplication.translate("EventDialog", "Title"),
+            QCoreApplication.translate("EventDialog", "From"),
+            QCoreApplication.translate("EventDialog", "To"),
+            "",
+            QCoreApplication.translate("EventDialog", "Notes"),
+        )
+        for label, text in zip(self.labels, labels):
+            label.setText(text)
+        self.title.setPlaceholderText(
+            QCoreApplication.translate("EventDialog", "e.g. Shop anniversary, Juhuasuan slot")
+        )
+        self.yearly.setText(QCoreApplication.translate("EventDialog", "Every year on these dates"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -121,8 +149,7 @@ class EventsDialog(QDialog):
             signal.emit(item.data(256))
 
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("EventDialog", "Your events"))
-        self.add_button.setText(tr("EventDialog", "Add…"))
-        self.edit_button.setText(tr("EventDialog", "Edit…"))
-        self.delete_button.setText(tr("EventDialog", "Delete"))
+        self.setWindowTitle(QCoreApplication.translate("EventDialog", "Your events"))
+        self.add_button.setText(QCoreApplication.translate("EventDialog", "Add…"))
+        self.edit_button.setText(QCoreApplication.translate("EventDialog", "Edit…"))
+        self.delete_button.setText(QCoreApplication.translate("EventDialog", "Delete"))

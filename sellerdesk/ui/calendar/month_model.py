@@ -21,6 +21,7 @@ TasksRole = Qt.ItemDataRole.UserRole + 3
 InMonthRole = Qt.ItemDataRole.UserRole + 4
 TodayRole = Qt.ItemDataRole.UserRole + 5
 
+
 def first_cell(year: int, month: int) -> date:
     """The Monday on or before the 1st of the month."""
     first = date(year, month, 1)
@@ -31,8 +32,10 @@ def tasks_on(tasks: list[Task], day: date) -> list[Task]:
     """Tasks that start or end on the day, in time order. A task spanning days (pool building,
     September to October) shows on its first and last day only: every day in between would
     bury the day's own tasks."""
-    return sorted((t for t in tasks if t.starts_at.date() == day or (t.ends_at and t.ends_at.date() == day)),
-                  key=lambda t: (t.starts_at.date() != day, t.starts_at, t.title))
+    return sorted(
+        (t for t in tasks if t.starts_at.date() == day or (t.ends_at and t.ends_at.date() == day)),
+        key=lambda t: (t.starts_at.date() != day, t.starts_at, t.title),
+    )
 
 
 class MonthModel(QAbstractTableModel):
@@ -49,8 +52,7 @@ class MonthModel(QAbstractTableModel):
     def today(self) -> date:
         return self.now.date()
 
-    def set_month(self, year: int, month: int, entries: list[CalendarEntry], tasks: list[Task],
-                  now: datetime) -> None:
+    def set_month(self, year: int, month: int, entries: list[CalendarEntry], tasks: list[Task], now: datetime) -> None:
         """Show the month with what the page read for it; `now` marks today and late tasks."""
         self.beginResetModel()
         self.year, self.month, self.now = year, month, now
@@ -114,9 +116,12 @@ class MonthModel(QAbstractTableModel):
 
 def weekday_name(weekday: int) -> str:
     names = (
-        QCoreApplication.translate("MonthModel", "Mon"), QCoreApplication.translate("MonthModel", "Tue"),
-        QCoreApplication.translate("MonthModel", "Wed"), QCoreApplication.translate("MonthModel", "Thu"),
-        QCoreApplication.translate("MonthModel", "Fri"), QCoreApplication.translate("MonthModel", "Sat"),
+        QCoreApplication.translate("MonthModel", "Mon"),
+        QCoreApplication.translate("MonthModel", "Tue"),
+        QCoreApplication.translate("MonthModel", "Wed"),
+        QCoreApplication.translate("MonthModel", "Thu"),
+        QCoreApplication.translate("MonthModel", "Fri"),
+        QCoreApplication.translate("MonthModel", "Sat"),
         QCoreApplication.translate("MonthModel", "Sun"),
     )
     return names[weekday]

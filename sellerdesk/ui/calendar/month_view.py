@@ -11,12 +11,18 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableView, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from sellerdesk.domain.promo import EntryKind, TaskStatus
-from sellerdesk.ui.calendar.month_model import (DateRole, EntriesRole, InMonthRole, MonthModel, TasksRole,
-                                               TodayRole)
+from sellerdesk.ui.calendar.month_model import DateRole, EntriesRole, InMonthRole, MonthModel, TasksRole, TodayRole
 from sellerdesk.ui.i18n import lang
 
 FESTIVAL = QColor("#c0392b")
@@ -24,8 +30,14 @@ HOLIDAY = QColor("#2e7d32")
 WORKDAY = QColor("#8d6e00")
 TODAY = QColor("#1565c0")
 PHASE_COLOURS = {
-    "pool": "#90caf9", "preheat": "#ffcc80", "presale": "#ffe082", "day": "#ef9a9a",
-    "encore": "#ce93d8", "thanks": "#a5d6a7", "review": "#b0bec5", "next": "#80cbc4",
+    "pool": "#90caf9",
+    "preheat": "#ffcc80",
+    "presale": "#ffe082",
+    "day": "#ef9a9a",
+    "encore": "#ce93d8",
+    "thanks": "#a5d6a7",
+    "review": "#b0bec5",
+    "next": "#80cbc4",
 }
 STATUS_GLYPH = {TaskStatus.DONE: "✓", TaskStatus.SKIPPED: "–", TaskStatus.LATE: "!", TaskStatus.TODO: "•"}
 
@@ -77,16 +89,22 @@ class DayDelegate(QStyledItemDelegate):
             if entry.kind is EntryKind.FESTIVAL and y + line <= bottom:
                 painter.setFont(bold if entry.day == day else font)
                 painter.setPen(FESTIVAL if in_month else text_colour)
-                painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft,
-                                 metrics.elidedText(entry.name(lang()), Qt.TextElideMode.ElideRight, width))
+                painter.drawText(
+                    QRect(x, y, width, line),
+                    Qt.AlignmentFlag.AlignLeft,
+                    metrics.elidedText(entry.name(lang()), Qt.TextElideMode.ElideRight, width),
+                )
                 y += line
             elif entry.kind in (EntryKind.USER, EntryKind.HOLIDAY) and y + line <= bottom:
                 painter.setFont(font)
                 painter.setPen(HOLIDAY if entry.kind is EntryKind.HOLIDAY else text_colour)
                 if entry.kind is EntryKind.HOLIDAY and entry.start != day:
                     continue  # a holiday's name once, on its first day; the tint marks the rest
-                painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft,
-                                 metrics.elidedText(entry.name(lang()), Qt.TextElideMode.ElideRight, width))
+                painter.drawText(
+                    QRect(x, y, width, line),
+                    Qt.AlignmentFlag.AlignLeft,
+                    metrics.elidedText(entry.name(lang()), Qt.TextElideMode.ElideRight, width),
+                )
                 y += line
         phases = [e for e in entries if e.kind is EntryKind.PHASE]
         for entry in phases[:2]:
@@ -111,8 +129,11 @@ class DayDelegate(QStyledItemDelegate):
                 label = f"{STATUS_GLYPH[status]} {task.starts_at:%H:%M} {task.title}"
             else:  # the last day of a task spanning days: when it is due
                 label = f"{STATUS_GLYPH[status]} →{task.ends_at:%H:%M} {task.title}"
-            painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, width))
+            painter.drawText(
+                QRect(x, y, width, line),
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(label, Qt.TextElideMode.ElideRight, width),
+            )
             y += line
             shown += 1
         if shown < len(tasks):
@@ -154,7 +175,8 @@ class MonthView(QTableView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.doubleClicked.connect(lambda index: self.day_activated.emit(model.day_at(index)))
         self.selectionModel().currentChanged.connect(
-            lambda current, _: self.day_selected.emit(model.day_at(current)) if current.isValid() else None)
+            lambda current, _: self.day_selected.emit(model.day_at(current)) if current.isValid() else None
+        )
 
     def select_day(self, day: date) -> None:
         index = self.model().index_of(day)

@@ -12,9 +12,22 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk.services import playbook_library
 from sellerdesk.services.shop import ShopFile
@@ -22,7 +35,6 @@ from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.groups.common import ERROR_STYLE, OK_STYLE, message_label, reason, show_message
 from sellerdesk.ui.i18n import lang
 
-tr = QCoreApplication.translate
 PHASE_FIELDS = ("key", "name", "from", "to")
 TASK_FIELDS = ("key", "phase", "day", "days", "time", "until", "title", "group", "channel", "message")
 _LOCALISED = {"name", "title", "message"}  # stored as <field>_zh / <field>_en
@@ -30,12 +42,24 @@ _NUMBERS = {"from", "to", "day", "days"}
 
 
 def _headers() -> tuple[list[str], list[str]]:
-    phases = [tr("PlaybookEditor", "Key"), tr("PlaybookEditor", "Name"), tr("PlaybookEditor", "From day"),
-              tr("PlaybookEditor", "To day")]
-    tasks = [tr("PlaybookEditor", "Key"), tr("PlaybookEditor", "Phase"), tr("PlaybookEditor", "Day"),
-             tr("PlaybookEditor", "Days"), tr("PlaybookEditor", "Time"), tr("PlaybookEditor", "Until"),
-             tr("PlaybookEditor", "Title"), tr("PlaybookEditor", "Group"), tr("PlaybookEditor", "Channel"),
-             tr("PlaybookEditor", "Message")]
+    phases = [
+        QCoreApplication.translate("PlaybookEditor", "Key"),
+        QCoreApplication.translate("PlaybookEditor", "Name"),
+        QCoreApplication.translate("PlaybookEditor", "From day"),
+        QCoreApplication.translate("PlaybookEditor", "To day"),
+    ]
+    tasks = [
+        QCoreApplication.translate("PlaybookEditor", "Key"),
+        QCoreApplication.translate("PlaybookEditor", "Phase"),
+        QCoreApplication.translate("PlaybookEditor", "Day"),
+        QCoreApplication.translate("PlaybookEditor", "Days"),
+        QCoreApplication.translate("PlaybookEditor", "Time"),
+        QCoreApplication.translate("PlaybookEditor", "Until"),
+        QCoreApplication.translate("PlaybookEditor", "Title"),
+        QCoreApplication.translate("PlaybookEditor", "Group"),
+        QCoreApplication.translate("PlaybookEditor", "Channel"),
+        QCoreApplication.translate("PlaybookEditor", "Message"),
+    ]
     return phases, tasks
 
 
@@ -108,7 +132,7 @@ class PlaybookEditor(QDialog):
         self.list.clear()
         for info in infos:
             name = info.name_zh if lang() == "zh" else info.name_en
-            mark = tr("PlaybookEditor", " (edited)") if getattr(info, "edited", False) else ""
+            mark = QCoreApplication.translate("PlaybookEditor", " (edited)") if getattr(info, "edited", False) else ""
             item = QListWidgetItem(name + mark, self.list)
             item.setData(256, info.key)
         self.list.blockSignals(False)
@@ -146,8 +170,13 @@ class PlaybookEditor(QDialog):
     def add_task(self) -> None:
         r = self.tasks.rowCount()
         self.tasks.insertRow(r)
-        defaults = {"key": f"task{r + 1}", "day": "0", "days": "1", "time": "10:00",
-                    "title": tr("PlaybookEditor", "New task")}
+        defaults = {
+            "key": f"task{r + 1}",
+            "day": "0",
+            "days": "1",
+            "time": "10:00",
+            "title": QCoreApplication.translate("PlaybookEditor", "New task"),
+        }
         for c, name in enumerate(TASK_FIELDS):
             self.tasks.setItem(r, c, QTableWidgetItem(defaults.get(name, "")))
         self.tasks.scrollToBottom()
@@ -198,12 +227,16 @@ class PlaybookEditor(QDialog):
         except Exception as exc:  # noqa: BLE001 - a CalendarError says which task and field
             text = reason(exc)
             if text is None:
-                show_failure(self, tr("PlaybookEditor", "Playbooks"), exc)
+                show_failure(self, QCoreApplication.translate("PlaybookEditor", "Playbooks"), exc)
                 return False
             show_message(self.message, text, ERROR_STYLE)
             return False
         self.fill_list(select=self.key)
-        show_message(self.message, tr("PlaybookEditor", "Saved. Campaigns applied from now on use it."), OK_STYLE)
+        show_message(
+            self.message,
+            QCoreApplication.translate("PlaybookEditor", "Saved. Campaigns applied from now on use it."),
+            OK_STYLE,
+        )
         return True
 
     def reset(self) -> None:
@@ -212,17 +245,22 @@ class PlaybookEditor(QDialog):
             self.fill_list(select=self.key)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(tr("PlaybookEditor", "Playbooks"))
+        self.setWindowTitle(QCoreApplication.translate("PlaybookEditor", "Playbooks"))
         phases, tasks = _headers()
         self.phases.setHorizontalHeaderLabels(phases)
         self.tasks.setHorizontalHeaderLabels(tasks)
-        self.phases_label.setText(tr("PlaybookEditor", "Phases"))
-        self.tasks_label.setText(tr("PlaybookEditor", "Tasks"))
-        self.help.setText(tr("PlaybookEditor", "Days count from the festival's main day: 0 is the day, -10 ten days "
-                                               "before, 3 three days after. Time and Until as 20:00. Groups: "
-                                               "active, loyal, general, new, repeat, dormant_high_value, "
-                                               "second_purchase_window, all. Channels: sms, email, phone."))
-        self.add_button.setText(tr("PlaybookEditor", "Add task"))
-        self.remove_button.setText(tr("PlaybookEditor", "Remove selected"))
-        self.save_button.setText(tr("PlaybookEditor", "Save playbook"))
-        self.reset_button.setText(tr("PlaybookEditor", "Reset to built-in"))
+        self.phases_label.setText(QCoreApplication.translate("PlaybookEditor", "Phases"))
+        self.tasks_label.setText(QCoreApplication.translate("PlaybookEditor", "Tasks"))
+        self.help.setText(
+            QCoreApplication.translate(
+                "PlaybookEditor",
+                "Days count from the festival's main day: 0 is the day, -10 ten days "
+                "before, 3 three days after. Time and Until as 20:00. Groups: "
+                "active, loyal, general, new, repeat, dormant_high_value, "
+                "second_purchase_window, all. Channels: sms, email, phone.",
+            )
+        )
+        self.add_button.setText(QCoreApplication.translate("PlaybookEditor", "Add task"))
+        self.remove_button.setText(QCoreApplication.translate("PlaybookEditor", "Remove selected"))
+        self.save_button.setText(QCoreApplication.translate("PlaybookEditor", "Save playbook"))
+        self.reset_button.setText(QCoreApplication.translate("PlaybookEditor", "Reset to built-in"))

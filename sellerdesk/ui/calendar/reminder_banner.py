@@ -125,30 +125,33 @@ class ReminderBanner(QFrame):
             self.snooze_menu.addAction(label, lambda u=until: self._snooze(u))
 
     def _show(self) -> None:
-        tr = QCoreApplication.translate
         task = self.current
         reminder = task is not None
         for widget in (self.open_button, self.done_button, self.snooze_button):
             widget.setVisible(reminder)
         self.show_button.setVisible(not reminder and self.summary is not None)
         if reminder:
-            text = tr("ReminderBanner", "⏰ Reminder: {title} — {when}").format(title=task.title, when=when(task))
+            text = QCoreApplication.translate("ReminderBanner", "⏰ Reminder: {title} — {when}").format(
+                title=task.title, when=when(task)
+            )
             if len(self.queue) > 1:
-                text += "  " + tr("ReminderBanner", "(+{n} more)").format(n=len(self.queue) - 1)
+                text += "  " + QCoreApplication.translate("ReminderBanner", "(+{n} more)").format(n=len(self.queue) - 1)
             self.text.setText(text)
         elif self.summary is not None:
             late, today = self.summary
-            self.text.setText(tr("ReminderBanner", "Promo calendar: {late} late task(s), {today} due today.")
-                              .format(late=late, today=today))
+            self.text.setText(
+                QCoreApplication.translate(
+                    "ReminderBanner", "Promo calendar: {late} late task(s), {today} due today."
+                ).format(late=late, today=today)
+            )
         self.setVisible(reminder or self.summary is not None)
 
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
-        self.open_button.setText(tr("ReminderBanner", "Open"))
-        self.done_button.setText(tr("ReminderBanner", "Done"))
-        self.snooze_button.setText(tr("ReminderBanner", "Snooze"))
-        self.show_button.setText(tr("ReminderBanner", "Show them"))
-        self.close_button.setToolTip(tr("ReminderBanner", "Dismiss"))
+        self.open_button.setText(QCoreApplication.translate("ReminderBanner", "Open"))
+        self.done_button.setText(QCoreApplication.translate("ReminderBanner", "Done"))
+        self.snooze_button.setText(QCoreApplication.translate("ReminderBanner", "Snooze"))
+        self.show_button.setText(QCoreApplication.translate("ReminderBanner", "Show them"))
+        self.close_button.setToolTip(QCoreApplication.translate("ReminderBanner", "Dismiss"))
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:

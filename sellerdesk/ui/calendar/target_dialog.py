@@ -9,9 +9,21 @@ history cannot give are shown as "—" with the reason, never guessed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QHeaderView, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHeaderView,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk.domain.festivals import FESTIVALS
 from sellerdesk.domain.targets import TargetBreakdown
@@ -22,8 +34,6 @@ from sellerdesk.ui.groups.common import WARNING_STYLE, message_label, show_messa
 from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.labels import MISSING, count, money
 from sellerdesk.ui.read_lane import ReadLane
-
-tr = QCoreApplication.translate
 
 
 def _rate(rate: float | None) -> str:
@@ -53,7 +63,7 @@ class TargetDialog(QDialog):
         self.target.setSingleStep(10000)
         self.target.setPrefix("¥")
         self.target.setGroupSeparatorShown(True)
-        self.compute_button = QPushButton(tr("TargetDialog", "Compute"), self)
+        self.compute_button = QPushButton(QCoreApplication.translate("TargetDialog", "Compute"), self)
         self.compute_button.setObjectName("targetCompute")
         self.summary = message_label(self, "targetSummary")
         self.missing = message_label(self, "targetMissing")
@@ -62,30 +72,40 @@ class TargetDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setHorizontalHeaderLabels([
-            tr("TargetDialog", "Buyers"), tr("TargetDialog", "Last year: in the group"),
-            tr("TargetDialog", "…bought at the festival"), tr("TargetDialog", "Return rate"),
-            tr("TargetDialog", "This year: in the group"), tr("TargetDialog", "Expected buyers"),
-            tr("TargetDialog", "Expected sales")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("TargetDialog", "Buyers"),
+                QCoreApplication.translate("TargetDialog", "Last year: in the group"),
+                QCoreApplication.translate("TargetDialog", "…bought at the festival"),
+                QCoreApplication.translate("TargetDialog", "Return rate"),
+                QCoreApplication.translate("TargetDialog", "This year: in the group"),
+                QCoreApplication.translate("TargetDialog", "Expected buyers"),
+                QCoreApplication.translate("TargetDialog", "Expected sales"),
+            ]
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(tr("TargetDialog", "Festival"), self.festival)
-        form.addRow(tr("TargetDialog", "Year"), self.year)
-        form.addRow(tr("TargetDialog", "Shop target (sales)"), self.target)
+        form.addRow(QCoreApplication.translate("TargetDialog", "Festival"), self.festival)
+        form.addRow(QCoreApplication.translate("TargetDialog", "Year"), self.year)
+        form.addRow(QCoreApplication.translate("TargetDialog", "Shop target (sales)"), self.target)
         layout = QVBoxLayout(self)
         layout.addWidget(message_label(self, "targetHelp"))
-        layout.itemAt(0).widget().setText(tr(
-            "TargetDialog", "Active: last countable order 30–60 days before the festival; reactivated: 61–180 days; "
-                            "awakened: 181–365 days. Rates come from last year's festival, counts from your orders "
-                            "up to today."))
+        layout.itemAt(0).widget().setText(
+            QCoreApplication.translate(
+                "TargetDialog",
+                "Active: last countable order 30–60 days before the festival; reactivated: 61–180 days; "
+                "awakened: 181–365 days. Rates come from last year's festival, counts from your orders "
+                "up to today.",
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.compute_button)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.missing)
         layout.addWidget(buttons)
-        self.setWindowTitle(tr("TargetDialog", "Target breakdown"))
+        self.setWindowTitle(QCoreApplication.translate("TargetDialog", "Target breakdown"))
         self.compute_button.clicked.connect(self.compute)
         self.resize(900, 560)
 
@@ -93,12 +113,16 @@ class TargetDialog(QDialog):
         shop, festival, year, today = self.shop, self.festival.currentData(), self.year.value(), self.today
         target = round(self.target.value() * 100) or None
         self.compute_button.setEnabled(False)
-        self.reads.start(lambda progress, cancel: target_breakdown(shop, festival, year, target, today),
-                         self._show, self._failed, kind="target")
+        self.reads.start(
+            lambda progress, cancel: target_breakdown(shop, festival, year, target, today),
+            self._show,
+            self._failed,
+            kind="target",
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.compute_button.setEnabled(True)
-        show_failure(self, tr("TargetDialog", "Target breakdown"), exc)
+        show_failure(self, QCoreApplication.translate("TargetDialog", "Target breakdown"), exc)
 
     def _show(self, result: TargetBreakdown) -> None:
         self.compute_button.setEnabled(True)
@@ -107,25 +131,48 @@ class TargetDialog(QDialog):
         for f in result.states:
             r = self.table.rowCount()
             self.table.insertRow(r)
-            cells = (f.name_zh if lang() == "zh" else f.name_en, count(f.last_pool), count(f.last_returned),
-                     _rate(f.rate), count(f.pool), count(f.expected_buyers), money(f.expected_fen))
+            cells = (
+                f.name_zh if lang() == "zh" else f.name_en,
+                count(f.last_pool),
+                count(f.last_returned),
+                _rate(f.rate),
+                count(f.pool),
+                count(f.expected_buyers),
+                money(f.expected_fen),
+            )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        lines = [tr("TargetDialog", "Average order value: {aov}. Returning buyers expected: {n}, bringing {fen}.")
-                 .format(aov=money(result.aov_fen), n=count(result.expected_buyers), fen=money(result.expected_fen))]
+        lines = [
+            QCoreApplication.translate(
+                "TargetDialog", "Average order value: {aov}. Returning buyers expected: {n}, bringing {fen}."
+            ).format(aov=money(result.aov_fen), n=count(result.expected_buyers), fen=money(result.expected_fen))
+        ]
         share = result.share
         if share is not None and share.repeat_share is not None:
-            lines.append(tr("TargetDialog", "Share method: repeat buyers brought {share} of last year's festival "
-                                            "sales, so {repeat} of the {target} target should come from them.")
-                         .format(share=_rate(share.repeat_share), repeat=money(share.repeat_fen),
-                                 target=money(share.target_fen)))
+            lines.append(
+                QCoreApplication.translate(
+                    "TargetDialog",
+                    "Share method: repeat buyers brought {share} of last year's festival "
+                    "sales, so {repeat} of the {target} target should come from them.",
+                ).format(
+                    share=_rate(share.repeat_share), repeat=money(share.repeat_fen), target=money(share.target_fen)
+                )
+            )
         if result.gap_fen is not None:
             if result.gap_fen > 0:
-                lines.append(tr("TargetDialog", "Shortfall: {gap} more from repeat buyers, about {n} more returning "
-                                                "buyers to win back (pool building, awakening dormant buyers).")
-                             .format(gap=money(result.gap_fen), n=count(result.buyers_needed)))
+                lines.append(
+                    QCoreApplication.translate(
+                        "TargetDialog",
+                        "Shortfall: {gap} more from repeat buyers, about {n} more returning "
+                        "buyers to win back (pool building, awakening dormant buyers).",
+                    ).format(gap=money(result.gap_fen), n=count(result.buyers_needed))
+                )
             else:
-                lines.append(tr("TargetDialog", "The expected returning buyers cover the repeat-buyer target."))
+                lines.append(
+                    QCoreApplication.translate(
+                        "TargetDialog", "The expected returning buyers cover the repeat-buyer target."
+                    )
+                )
         self.summary.setText("\n".join(lines))
         notes = [n.message(lang()) for n in result.missing]
         show_message(self.missing, "\n".join(notes), WARNING_STYLE)

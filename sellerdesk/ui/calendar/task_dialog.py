@@ -11,9 +11,24 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk.domain.outreach import Channel
 from sellerdesk.domain.promo import CalendarError, ChecklistItem, Task, TaskDraft, TaskStatus
@@ -33,8 +48,16 @@ class TaskDialog(QDialog):
     delete_requested = Signal(object)  # Task
     outreach_requested = Signal(object)  # Task (saved first by the page)
 
-    def __init__(self, task: Task | TaskDraft, *, staff: tuple[str, ...], groups: dict[str, str],
-                 default_lead: int, campaign_name: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        task: Task | TaskDraft,
+        *,
+        staff: tuple[str, ...],
+        groups: dict[str, str],
+        default_lead: int,
+        campaign_name: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("taskDialog")
         self.task = task
@@ -88,8 +111,9 @@ class TaskDialog(QDialog):
         for key in CHANNELS:
             self.channel.addItem("", key)
         self.channel.setCurrentIndex(max(0, self.channel.findData(task.channel)))
-        self.message = MessageEditor("taskMessage", parent=self,
-                                     heading=lambda: QCoreApplication.translate("TaskDialog", "Message text"))
+        self.message = MessageEditor(
+            "taskMessage", parent=self, heading=lambda: QCoreApplication.translate("TaskDialog", "Message text")
+        )
         self.message.set_text(task.message)
         self.outreach_button = QPushButton(self)
         self.outreach_button.setObjectName("taskOutreach")
@@ -114,8 +138,9 @@ class TaskDialog(QDialog):
         self.error = message_label(self, "taskError")
         self.error.setVisible(False)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.delete_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setObjectName("taskDelete")
         self.delete_button.setVisible(bool(stored))
@@ -123,9 +148,22 @@ class TaskDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        self.labels = {name: QLabel(self) for name in
-                       ("title", "campaign", "starts", "ends", "owner", "status", "lead", "group", "channel",
-                        "checklist", "notes")}
+        self.labels = {
+            name: QLabel(self)
+            for name in (
+                "title",
+                "campaign",
+                "starts",
+                "ends",
+                "owner",
+                "status",
+                "lead",
+                "group",
+                "channel",
+                "checklist",
+                "notes",
+            )
+        }
         form = QFormLayout()
         form.addRow(self.labels["title"], self.title)
         if campaign_name:
@@ -190,12 +228,15 @@ class TaskDialog(QDialog):
         attached = isinstance(self.task, Task) and self.task.outreach_id
         self.outreach_label.setText(
             QCoreApplication.translate("TaskDialog", "Outreach list #{id} exported for this task.").format(
-                id=self.task.outreach_id) if attached else "")
+                id=self.task.outreach_id
+            )
+            if attached
+            else ""
+        )
 
     def _message_context(self) -> None:
         channel = self.channel.currentData()
-        self.message.set_context(Channel(channel) if channel else Channel.SMS,
-                                 self.starts.dateTime().toPython())
+        self.message.set_context(Channel(channel) if channel else Channel.SMS, self.starts.dateTime().toPython())
 
     def _ask_outreach(self) -> None:
         values = self.values()
@@ -205,15 +246,22 @@ class TaskDialog(QDialog):
     # -- values -----------------------------------------------------------------------------------
     def values(self) -> Task | TaskDraft | None:
         """The edited task, or None (with the reason shown) when it is not valid."""
-        checklist = tuple(ChecklistItem(self.checklist.item(i).text().strip(),
-                                        self.checklist.item(i).checkState() == Qt.CheckState.Checked)
-                          for i in range(self.checklist.count()) if self.checklist.item(i).text().strip())
+        checklist = tuple(
+            ChecklistItem(
+                self.checklist.item(i).text().strip(), self.checklist.item(i).checkState() == Qt.CheckState.Checked
+            )
+            for i in range(self.checklist.count())
+            if self.checklist.item(i).text().strip()
+        )
         lead = self.lead.value()
         fields = dict(
             title=self.title.text().strip(),
             starts_at=self.starts.dateTime().toPython().replace(second=0, microsecond=0),
-            ends_at=(self.ends.dateTime().toPython().replace(second=0, microsecond=0)
-                     if self.has_window.isChecked() else None),
+            ends_at=(
+                self.ends.dateTime().toPython().replace(second=0, microsecond=0)
+                if self.has_window.isChecked()
+                else None
+            ),
             owner=self.owner.currentText().strip(),
             checklist=checklist,
             notes=self.notes.toPlainText().strip(),
@@ -242,44 +290,60 @@ class TaskDialog(QDialog):
 
     def eventFilter(self, watched, event) -> bool:
         # Enter in the checklist's input adds the item, and is consumed: it must not also press Save.
-        if (watched is self.new_item and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.new_item
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._add_typed()
             return True
         return super().eventFilter(watched, event)
 
     # -- language ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
         stored = isinstance(self.task, Task) and self.task.id
-        self.setWindowTitle(tr("TaskDialog", "Task") if stored else tr("TaskDialog", "New task"))
+        self.setWindowTitle(
+            QCoreApplication.translate("TaskDialog", "Task")
+            if stored
+            else QCoreApplication.translate("TaskDialog", "New task")
+        )
         texts = {
-            "title": tr("TaskDialog", "Title"), "campaign": tr("TaskDialog", "Campaign"),
-            "starts": tr("TaskDialog", "Due / starts"), "ends": tr("TaskDialog", "Window"),
-            "owner": tr("TaskDialog", "Owner"), "status": tr("TaskDialog", "Status"),
-            "lead": tr("TaskDialog", "Remind before (minutes)"), "group": tr("TaskDialog", "Customer group"),
-            "channel": tr("TaskDialog", "Channel"), "checklist": tr("TaskDialog", "Checklist"),
-            "notes": tr("TaskDialog", "Notes"),
+            "title": QCoreApplication.translate("TaskDialog", "Title"),
+            "campaign": QCoreApplication.translate("TaskDialog", "Campaign"),
+            "starts": QCoreApplication.translate("TaskDialog", "Due / starts"),
+            "ends": QCoreApplication.translate("TaskDialog", "Window"),
+            "owner": QCoreApplication.translate("TaskDialog", "Owner"),
+            "status": QCoreApplication.translate("TaskDialog", "Status"),
+            "lead": QCoreApplication.translate("TaskDialog", "Remind before (minutes)"),
+            "group": QCoreApplication.translate("TaskDialog", "Customer group"),
+            "channel": QCoreApplication.translate("TaskDialog", "Channel"),
+            "checklist": QCoreApplication.translate("TaskDialog", "Checklist"),
+            "notes": QCoreApplication.translate("TaskDialog", "Notes"),
         }
         for key, label in self.labels.items():
             label.setText(texts[key])
-        self.has_window.setText(tr("TaskDialog", "until"))
+        self.has_window.setText(QCoreApplication.translate("TaskDialog", "until"))
         for i, status in enumerate(_STORED_STATUSES):
             self.status.setItemText(i, status_name(status))
         self.lead.setSpecialValueText(
-            tr("TaskDialog", "Shop default ({n} min)").format(n=self.default_lead))
-        self.group.setItemText(0, tr("TaskDialog", "(none)"))
-        self.channel.setItemText(0, tr("TaskDialog", "(none)"))
+            QCoreApplication.translate("TaskDialog", "Shop default ({n} min)").format(n=self.default_lead)
+        )
+        self.group.setItemText(0, QCoreApplication.translate("TaskDialog", "(none)"))
+        self.channel.setItemText(0, QCoreApplication.translate("TaskDialog", "(none)"))
         for i, key in enumerate(CHANNELS, start=1):
             self.channel.setItemText(i, channel_name(key))
-        self.outreach_button.setText(tr("TaskDialog", "Make the outreach list…"))
-        self.outreach_button.setToolTip(tr(
-            "TaskDialog", "Opens the customer-groups outreach export with this group and text; exporting "
-                          "the list marks this task done."))
-        self.new_item.setPlaceholderText(tr("TaskDialog", "New checklist item"))
-        self.add_item_button.setText(tr("TaskDialog", "Add"))
-        self.remove_item_button.setText(tr("TaskDialog", "Remove"))
-        self.delete_button.setText(tr("TaskDialog", "Delete task"))
+        self.outreach_button.setText(QCoreApplication.translate("TaskDialog", "Make the outreach list…"))
+        self.outreach_button.setToolTip(
+            QCoreApplication.translate(
+                "TaskDialog",
+                "Opens the customer-groups outreach export with this group and text; exporting "
+                "the list marks this task done.",
+            )
+        )
+        self.new_item.setPlaceholderText(QCoreApplication.translate("TaskDialog", "New checklist item"))
+        self.add_item_button.setText(QCoreApplication.translate("TaskDialog", "Add"))
+        self.remove_item_button.setText(QCoreApplication.translate("TaskDialog", "Remove"))
+        self.delete_button.setText(QCoreApplication.translate("TaskDialog", "Delete task"))
         self._outreach_state()
 
     def changeEvent(self, event: QEvent) -> None:

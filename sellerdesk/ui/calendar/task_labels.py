@@ -33,10 +33,11 @@ def channel_name(channel: str | None) -> str:
     return QCoreApplication.translate("TaskLabels", source) if source else channel
 
 
-def when(task: Task, *, with_date: bool = True) -> str:
-    """'2026-11-10 20:00–22:00', '2026-11-01 12:00 – 11-05 13:30' or '2026-11-11 10:00'."""
+def when(task: Task, *, with_year: bool = True) -> str:
+    """'2026-11-10 20:00–22:00', '2026-11-01 12:00 – 11-05 13:30' or '2026-11-11 10:00' (without the
+    year: '11-10 20:00–22:00', for the agenda, where the month says the year)."""
     start = task.starts_at
-    text = f"{start:%Y-%m-%d %H:%M}" if with_date else f"{start:%H:%M}"
+    text = f"{start:%Y-%m-%d %H:%M}" if with_year else f"{start:%m-%d %H:%M}"
     end = task.ends_at
     if end is None:
         return text

@@ -15,8 +15,6 @@ from sellerdesk.services.segmentation import Segmentation, compute_segmentation
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.groups.outreach_dialog import OutreachDialog
 
-tr = QCoreApplication.translate
-
 
 class TaskOutreach(QObject):
     dialog_opened = Signal(object)  # OutreachDialog (tests drive it)
@@ -31,17 +29,23 @@ class TaskOutreach(QObject):
         if shop is None or not task.group_key:
             return
         as_of = min(task.starts_at.date(), self.page.clock().date())  # counted on what is known today
-        self.page.status_message.emit(tr("TaskOutreach", "Counting the group for “{title}”…").format(
-            title=task.title))
-        self.page.reads.start(lambda progress, cancel: compute_segmentation(shop, as_of, cancel=cancel),
-                              lambda seg: self._open(task, seg),
-                              lambda exc: show_failure(self.page, tr("TaskOutreach", "Outreach list"), exc),
-                              kind="task-outreach")
+        self.page.status_message.emit(
+            QCoreApplication.translate("TaskOutreach", "Counting the group for “{title}”…").format(title=task.title)
+        )
+        self.page.reads.start(
+            lambda progress, cancel: compute_segmentation(shop, as_of, cancel=cancel),
+            lambda seg: self._open(task, seg),
+            lambda exc: show_failure(self.page, QCoreApplication.translate("TaskOutreach", "Outreach list"), exc),
+            kind="task-outreach",
+        )
 
     def _open(self, task: Task, seg: Segmentation) -> OutreachDialog | None:
         if seg.group(task.group_key) is None:
-            self.page.status_message.emit(tr("TaskOutreach", "The group of this task no longer exists: pick "
-                                                             "another group in the task."))
+            self.page.status_message.emit(
+                QCoreApplication.translate(
+                    "TaskOutreach", "The group of this task no longer exists: pick another group in the task."
+                )
+            )
             return None
         dialog = OutreachDialog(self.page.shop, seg, self.page.runner, task.group_key, self.page)
         dialog.prefill(task.channel, task.message, task.starts_at)
