@@ -191,3 +191,20 @@ def test_a_year_without_holiday_data_says_so(qtbot, cal):
     assert not cal.calendar.notice.isVisible()
     national_day = cal.calendar.month_model.entries_on(date(2026, 10, 2))
     assert any(e.kind.value == "holiday" for e in national_day)
+
+
+def test_a_days_menu_opens_its_tasks_and_lists_the_day(qtbot, cal):
+    page = cal.calendar
+    task = calendar_tasks.create_task(cal.shop, TaskDraft(title="Check stock", starts_at=datetime(2026, 10, 29, 15, 0)))
+    with refreshed(qtbot, cal):
+        page.refresh()
+    rect = page.month_view.visualRect(page.month_model.index_of(date(2026, 10, 29)))
+    menu = page._day_menu(rect.center())
+    titles = [a.text() for a in menu.actions()]
+    assert titles[0] == "15:00 Check stock"
+    menu.actions()[0].trigger()
+    assert page.dialog is not None and page.dialog.task.id == task.id
+    page.dialog.done(0)
+    with refreshed(qtbot, cal):
+        page.show_day(date(2026, 10, 29))
+    assert [page.agenda_model.task_at(r).title for r in range(page.agenda_model.rowCount())] == ["Check stock"]

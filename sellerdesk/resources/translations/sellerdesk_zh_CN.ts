@@ -507,6 +507,18 @@
         <translation>“{title}”的提醒已推迟到 {time}。</translation>
     </message>
     <message>
+        <source>New task on this day…</source>
+        <translation>在这天新建任务…</translation>
+    </message>
+    <message>
+        <source>New event on this day…</source>
+        <translation>在这天新建事件…</translation>
+    </message>
+    <message>
+        <source>This day's tasks in the list</source>
+        <translation>在列表中查看这天的任务</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>

@@ -247,6 +247,8 @@ class CalendarPage(QWidget):
         self.new_task_button.clicked.connect(lambda: self.new_task(self.month_view.selected_day()))
         self.month_view.day_activated.connect(self.new_task)
         self.month_view.day_selected.connect(self._day_selected)
+        self.month_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.month_view.customContextMenuRequested.connect(self._day_menu)
         self.agenda.doubleClicked.connect(lambda index: self.open_task(index.data(TaskRole)))
         self.agenda.activated.connect(lambda index: self.open_task(index.data(TaskRole)))
         self.agenda.customContextMenuRequested.connect(self._agenda_menu)
@@ -474,6 +476,35 @@ class CalendarPage(QWidget):
             task = self.agenda_model.task_at(index.row())
             new = TaskStatus.TODO if task.status is TaskStatus.DONE else TaskStatus.DONE
             self.set_status(task, new)
+
+    def _day_menu(self, pos) -> QMenu | None:
+        """A day's own menu: its tasks to open, a new task or event there, the day in the agenda."""
+        index = self.month_view.indexAt(pos)
+        if not index.isValid():
+            return None
+        day = self.month_model.day_at(index)
+        menu = QMenu(self)
+        menu.setObjectName("dayMenu")
+        for task in self.month_model.tasks_on(day):
+            menu.addAction(f"{task.starts_at:%H:%M} {task.title}", lambda t=task: self.open_task(t))
+        if not menu.isEmpty():
+            menu.addSeparator()
+        menu.addAction(QCoreApplication.translate("CalendarPage", "New task on this day…"), lambda: self.new_task(day))
+        menu.addAction(
+            QCoreApplication.translate("CalendarPage", "New event on this day…"), lambda: self.commands.new_event(day)
+        )
+        menu.addAction(
+            QCoreApplication.translate("CalendarPage", "This day's tasks in the list"), lambda: self.show_day(day)
+        )
+        menu.popup(self.month_view.viewport().mapToGlobal(pos))
+        return menu
+
+    def show_day(self, day: date) -> None:
+        self.month_view.select_day(day)
+        if self.agenda_filter.currentIndex() == AGENDA_DAY:
+            self.refresh()
+        else:
+            self.agenda_filter.setCurrentIndex(AGENDA_DAY)  # refreshes
 
     def _agenda_menu(self, pos) -> None:
         index = self.agenda.indexAt(pos)
