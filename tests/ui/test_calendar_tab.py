@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from sellerdesk.domain.promo import TaskDraft, TaskStatus
 from sellerdesk.services import calendar_tasks, campaigns
+from sellerdesk.ui.calendar.calendar_menus import day_menu
 from sellerdesk.ui.main_window import MainWindow
 
 
@@ -199,7 +200,7 @@ def test_a_days_menu_opens_its_tasks_and_lists_the_day(qtbot, cal):
     with refreshed(qtbot, cal):
         page.refresh()
     rect = page.month_view.visualRect(page.month_model.index_of(date(2026, 10, 29)))
-    menu = page._day_menu(rect.center())
+    menu = day_menu(page, rect.center())
     titles = [a.text() for a in menu.actions()]
     assert titles[0] == "15:00 Check stock"
     menu.actions()[0].trigger()

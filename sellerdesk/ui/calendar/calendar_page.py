@@ -8,10 +8,8 @@ window re-broadcasts. The clock is injected, so tests run on a fake one.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -30,16 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.domain.promo import Campaign, CalendarEntry, EntryKind, Task, TaskDraft, TaskStatus
+from sellerdesk.domain.promo import Task, TaskDraft, TaskStatus
 from sellerdesk.domain.segments import group_names
-from sellerdesk.services import calendar_settings, calendar_tasks, calendar_view, campaigns
-from sellerdesk.services.group_choices import group_choices
+from sellerdesk.services import calendar_tasks
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import ShopFile
-from sellerdesk.ui.calendar.calendar_actions import CalendarActions
 from sellerdesk.ui.calendar.agenda_model import AgendaModel, TaskRole
-from sellerdesk.ui.calendar.month_model import WEEKS, MonthModel, first_cell
-from sellerdesk.ui.calendar.month_view import PHASE_COLOURS, MonthView
+from sellerdesk.ui.calendar.calendar_actions import CalendarActions
+from sellerdesk.ui.calendar.calendar_menus import agenda_menu, day_menu
+from sellerdesk.ui.calendar.month_data import (
+    AGENDA_DAY,
+    AGENDA_MONTH,
+    AGENDA_UPCOMING,
+    MonthData,
+    phase_legend,
+    read_month,
+)
+from sellerdesk.ui.calendar.month_model import MonthModel
+from sellerdesk.ui.calendar.month_view import MonthView
 from sellerdesk.ui.calendar.reminder_banner import ReminderBanner
 from sellerdesk.ui.calendar.reminder_center import ReminderCenter
 from sellerdesk.ui.calendar.task_dialog import TaskDialog
@@ -49,77 +55,6 @@ from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.tasks import Task as Job
 from sellerdesk.ui.tasks import TaskRunner
-
-AGENDA_MONTH, AGENDA_DAY, AGENDA_UPCOMING = range(3)
-UPCOMING_DAYS = 30
-EARLIEST = datetime(2000, 1, 1)
-
-
-@dataclass
-class MonthData:
-    """What one look at the store brings back for the page."""
-
-    year: int
-    month: int
-    now: datetime
-    entries: list[CalendarEntry]
-    holidays_known: dict[int, bool]
-    month_tasks: list[Task]
-    agenda_tasks: list[Task]
-    campaigns: list[Campaign]
-    staff: tuple[str, ...] = ()
-    lead_minutes: int = 30
-    groups: dict[str, str] = field(default_factory=dict)
-
-
-def read_month(shop: ShopFile, year: int, month: int, now: datetime, agenda: int, day: date | None) -> MonthData:
-    """Off the GUI thread: everything the month view and the agenda show."""
-    start = first_cell(year, month)
-    end = start + timedelta(days=WEEKS * 7)
-    entries: list[CalendarEntry] = []
-    known: dict[int, bool] = {}
-    for y in sorted({start.year, year, (end - timedelta(days=1)).year}):
-        cal = calendar_view.calendar_entries(shop, y)
-        entries += [e for e in cal.entries if e.end >= start and e.start < end]
-        known[y] = cal.holidays_known
-    month_tasks = calendar_tasks.tasks_between(shop, datetime.combine(start, time()), datetime.combine(end, time()))
-    late = [t for t in calendar_tasks.tasks_between(shop, EARLIEST, now) if t.status_at(now) is TaskStatus.LATE]
-    if agenda == AGENDA_DAY and day is not None:
-        day_start = datetime.combine(day, time())
-        agenda_tasks = calendar_tasks.tasks_between(shop, day_start, day_start + timedelta(days=1))
-    elif agenda == AGENDA_UPCOMING:
-        agenda_tasks = calendar_tasks.tasks_between(shop, now, now + timedelta(days=UPCOMING_DAYS))
-        agenda_tasks += [t for t in late if t.id not in {a.id for a in agenda_tasks}]
-    else:
-        first = datetime(year, month, 1)
-        after = datetime(year + month // 12, month % 12 + 1, 1)
-        agenda_tasks = calendar_tasks.tasks_between(shop, first, after)
-        agenda_tasks += [t for t in late if t.id not in {a.id for a in agenda_tasks}]
-    settings = calendar_settings.load_calendar_settings(shop)
-    return MonthData(
-        year,
-        month,
-        now,
-        entries,
-        known,
-        month_tasks,
-        agenda_tasks,
-        campaigns.list_campaigns(shop),
-        settings.staff,
-        settings.lead_minutes,
-        group_choices(shop, lang()),
-    )
-
-
-def phase_legend(entries: list[CalendarEntry]) -> str:
-    """The colours of the campaign phases shown this month, with their names (rich text)."""
-    seen: dict[str, str] = {}
-    for entry in entries:
-        if entry.kind is EntryKind.PHASE:
-            seen.setdefault(entry.name(lang()), PHASE_COLOURS.get(entry.key.rsplit("_", 1)[-1], "#cfd8dc"))
-    return "&nbsp;&nbsp;".join(
-        f'<span style="color:{colour}">■</span>&nbsp;{html.escape(name)}' for name, colour in seen.items()
-    )
 
 
 class CalendarPage(QWidget):
@@ -248,10 +183,10 @@ class CalendarPage(QWidget):
         self.month_view.day_activated.connect(self.new_task)
         self.month_view.day_selected.connect(self._day_selected)
         self.month_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.month_view.customContextMenuRequested.connect(self._day_menu)
+        self.month_view.customContextMenuRequested.connect(lambda pos: day_menu(self, pos))
         self.agenda.doubleClicked.connect(lambda index: self.open_task(index.data(TaskRole)))
         self.agenda.activated.connect(lambda index: self.open_task(index.data(TaskRole)))
-        self.agenda.customContextMenuRequested.connect(self._agenda_menu)
+        self.agenda.customContextMenuRequested.connect(lambda pos: agenda_menu(self, pos))
         self.agenda_filter.currentIndexChanged.connect(lambda _: self.refresh())
         self.done_button.clicked.connect(self._mark_selected_done)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.new_task(self.month_view.selected_day()))
@@ -477,61 +412,12 @@ class CalendarPage(QWidget):
             new = TaskStatus.TODO if task.status is TaskStatus.DONE else TaskStatus.DONE
             self.set_status(task, new)
 
-    def _day_menu(self, pos) -> QMenu | None:
-        """A day's own menu: its tasks to open, a new task or event there, the day in the agenda."""
-        index = self.month_view.indexAt(pos)
-        if not index.isValid():
-            return None
-        day = self.month_model.day_at(index)
-        menu = QMenu(self)
-        menu.setObjectName("dayMenu")
-        for task in self.month_model.tasks_on(day):
-            menu.addAction(f"{task.starts_at:%H:%M} {task.title}", lambda t=task: self.open_task(t))
-        if not menu.isEmpty():
-            menu.addSeparator()
-        menu.addAction(QCoreApplication.translate("CalendarPage", "New task on this day…"), lambda: self.new_task(day))
-        menu.addAction(
-            QCoreApplication.translate("CalendarPage", "New event on this day…"), lambda: self.commands.new_event(day)
-        )
-        menu.addAction(
-            QCoreApplication.translate("CalendarPage", "This day's tasks in the list"), lambda: self.show_day(day)
-        )
-        menu.popup(self.month_view.viewport().mapToGlobal(pos))
-        return menu
-
     def show_day(self, day: date) -> None:
         self.month_view.select_day(day)
         if self.agenda_filter.currentIndex() == AGENDA_DAY:
             self.refresh()
         else:
             self.agenda_filter.setCurrentIndex(AGENDA_DAY)  # refreshes
-
-    def _agenda_menu(self, pos) -> None:
-        index = self.agenda.indexAt(pos)
-        if not index.isValid():
-            return
-        task = self.agenda_model.task_at(index.row())
-        menu = QMenu(self)
-        menu.addAction(QCoreApplication.translate("CalendarPage", "Open…"), lambda: self.open_task(task))
-        menu.addAction(
-            QCoreApplication.translate("CalendarPage", "Mark done"), lambda: self.set_status(task, TaskStatus.DONE)
-        )
-        menu.addAction(
-            QCoreApplication.translate("CalendarPage", "Skip"), lambda: self.set_status(task, TaskStatus.SKIPPED)
-        )
-        menu.addAction(
-            QCoreApplication.translate("CalendarPage", "Back to to-do"), lambda: self.set_status(task, TaskStatus.TODO)
-        )
-        menu.addAction(
-            QCoreApplication.translate("CalendarPage", "Show on the calendar"),
-            lambda: self.go_to(task.starts_at.date()),
-        )
-        if task.group_key and task.channel:
-            menu.addAction(
-                QCoreApplication.translate("CalendarPage", "Make the outreach list…"),
-                lambda: self.outreach_wanted.emit(task),
-            )
-        menu.popup(self.agenda.viewport().mapToGlobal(pos))
 
     # -- writes -----------------------------------------------------------------------------------
     def write(self, fn, then: Callable | None = None) -> Job:
