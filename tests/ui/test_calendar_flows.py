@@ -156,3 +156,19 @@ def test_save_a_campaign_as_next_years_playbook(qtbot, cal):
     pb = playbook_library.load_playbook(cal.shop, saved[0].key)
     assert len(pb.tasks) == len(campaigns.campaign_tasks(cal.shop, campaign.id))
     assert json.loads(playbook_library.playbook_json(cal.shop, saved[0].key))["name_zh"] == "Our 12.12"
+
+
+def test_the_target_is_kept_with_the_festivals_campaign(qtbot, cal):
+    campaign = campaigns.apply_playbook(cal.shop, "1111", "1111", 2026)
+    with qtbot.waitSignal(cal.calendar.shown, timeout=10_000):
+        cal.calendar.refresh()
+    dialog = cal.calendar.commands.target_breakdown()
+    assert dialog.campaign().id == campaign.id and not dialog.save_button.isEnabled()
+    dialog.target.setValue(300_000)
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(cal.changes_made, timeout=10_000):
+        dialog.save_button.click()
+    assert campaigns.get_campaign(cal.shop, campaign.id).target_fen == 30_000_000
+    dialog.year.setValue(2027)
+    assert dialog.campaign() is None and not dialog.save_button.isEnabled()
+    dialog.done(0)

@@ -456,6 +456,10 @@
         <translation>{file}：更新 {updated} 个任务，新增 {added} 个事件，跳过 {skipped} 条。</translation>
     </message>
     <message>
+        <source>Target saved with the campaign.</source>
+        <translation>目标已保存到活动。</translation>
+    </message>
+    <message>
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
@@ -2169,6 +2173,14 @@ Open it here too?</source>
     <message>
         <source>Target breakdown</source>
         <translation>目标拆解</translation>
+    </message>
+    <message>
+        <source>Keep as the target of “{name}”</source>
+        <translation>保存为“{name}”的目标</translation>
+    </message>
+    <message>
+        <source>Apply a playbook for this festival to keep the target</source>
+        <translation>为该节日套用活动方案后即可保存目标</translation>
     </message>
     <message>
         <source>Average order value: {aov}. Returning buyers expected: {n}, bringing {fen}.</source>

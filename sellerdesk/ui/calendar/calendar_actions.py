@@ -75,9 +75,11 @@ class CalendarActions(QObject):
         return self._open(dialog)
 
     def _apply(self, key: str, festival: str, year: int, allow_second: bool) -> None:
-        shop = self.shop
+        shop, language = self.shop, lang()
         self.page.write(
-            lambda progress, cancel: campaigns.apply_playbook(shop, key, festival, year, allow_duplicate=allow_second),
+            lambda progress, cancel: campaigns.apply_playbook(
+                shop, key, festival, year, allow_duplicate=allow_second, lang=language
+            ),
             lambda campaign: self._applied(campaign),
         )
 
@@ -319,7 +321,19 @@ class CalendarActions(QObject):
 
         if self.shop is None:
             return None
-        return self._open(TargetDialog(self.shop, self.page.clock().date(), self.page))
+        data = self.page.data
+        dialog = TargetDialog(self.shop, self.page.clock().date(), data.campaigns if data else [], self.page)
+        dialog.target_saved.connect(lambda campaign_id, fen: self._save_target(campaign_id, fen))
+        return self._open(dialog)
+
+    def _save_target(self, campaign_id: int, target_fen: int) -> None:
+        shop = self.shop
+        self.page.write(
+            lambda progress, cancel: campaigns.set_campaign_details(shop, campaign_id, target_fen=target_fen),
+            lambda _: self.page.status_message.emit(
+                QCoreApplication.translate("CalendarActions", "Target saved with the campaign.")
+            ),
+        )
 
     def retranslate_ui(self) -> None:
         self.campaign_menu.setTitle(QCoreApplication.translate("CalendarActions", "Campaigns"))

@@ -8,7 +8,7 @@ history cannot give are shown as "—" with the reason, never guessed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSpinBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.domain.festivals import FESTIVALS
+from sellerdesk.domain.promo import Campaign
 from sellerdesk.domain.targets import TargetBreakdown
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.services.target_breakdown import target_breakdown
@@ -41,8 +43,12 @@ def _rate(rate: float | None) -> str:
 
 
 class TargetDialog(QDialog):
-    def __init__(self, shop: ShopFile, today, parent: QWidget | None = None):
+    target_saved = Signal(int, int)  # campaign id, target in fen: the page writes it
+
+    def __init__(self, shop: ShopFile, today, campaigns: list[Campaign], parent: QWidget | None = None):
+        """`campaigns`: those on the calendar; the festival and year of one of them can keep its target."""
         super().__init__(parent)
+        self.campaigns = campaigns
         self.setObjectName("targetDialog")
         self.shop, self.today = shop, today
         self.reads = ReadLane(self, threads=1)
@@ -65,6 +71,9 @@ class TargetDialog(QDialog):
         self.target.setGroupSeparatorShown(True)
         self.compute_button = QPushButton(QCoreApplication.translate("TargetDialog", "Compute"), self)
         self.compute_button.setObjectName("targetCompute")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("targetSave")
+        self.save_button.clicked.connect(self._save_target)
         self.summary = message_label(self, "targetSummary")
         self.missing = message_label(self, "targetMissing")
         self.table = QTableWidget(0, 7, self)
@@ -100,14 +109,42 @@ class TargetDialog(QDialog):
             )
         )
         layout.addLayout(form)
-        layout.addWidget(self.compute_button)
+        row = QHBoxLayout()
+        row.addWidget(self.compute_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.missing)
         layout.addWidget(buttons)
         self.setWindowTitle(QCoreApplication.translate("TargetDialog", "Target breakdown"))
         self.compute_button.clicked.connect(self.compute)
+        for signal in (self.festival.currentIndexChanged, self.year.valueChanged, self.target.valueChanged):
+            signal.connect(self._campaign_changed)
+        self._campaign_changed()
         self.resize(900, 560)
+
+    def campaign(self) -> Campaign | None:
+        """The calendar's campaign of the chosen festival and year, if there is one."""
+        festival, year = self.festival.currentData(), self.year.value()
+        return next((c for c in self.campaigns if c.festival_key == festival and c.year == year), None)
+
+    def _campaign_changed(self) -> None:
+        campaign = self.campaign()
+        if campaign is not None and campaign.target_fen and self.target.value() == 0:
+            self.target.setValue(campaign.target_fen / 100)  # start from the target kept last time
+        self.save_button.setEnabled(campaign is not None and self.target.value() > 0)
+        self.save_button.setText(
+            QCoreApplication.translate("TargetDialog", "Keep as the target of “{name}”").format(name=campaign.name)
+            if campaign is not None
+            else QCoreApplication.translate("TargetDialog", "Apply a playbook for this festival to keep the target")
+        )
+
+    def _save_target(self) -> None:
+        campaign = self.campaign()
+        if campaign is not None and self.target.value() > 0:
+            self.target_saved.emit(campaign.id, round(self.target.value() * 100))
 
     def compute(self) -> None:
         shop, festival, year, today = self.shop, self.festival.currentData(), self.year.value(), self.today
