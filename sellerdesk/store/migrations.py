@@ -1,7 +1,7 @@
 """Schema migrations: one function per version, each run in its own transaction.
 
 Never edit a released step: add a new one. Each step has a test in
-tests/store/test_migrations.py.
+tests/store/test_migration_v<N>.py.
 """
 
 from __future__ import annotations
@@ -298,16 +298,87 @@ def _v3(db: "sqlite_utils.Database") -> None:
     )
 
 
-# Secondary indexes of the orders table: a bulk load into an empty table drops
-# them and builds them once at the end (much faster than row-by-row upkeep).
+def _v4(db: "sqlite_utils.Database") -> None:
+    """Returns and exchanges: after-sales cases, the shop's own scripts, script usage, and the
+    lookup indexes that find a buyer as the agent types (order number, nick or name prefix,
+    last four phone digits) on a 300,000-buyer shop.
+
+    Built-in scripts live in resources/scripts/library.json; script_overrides holds only what
+    the shop wrote or edited (a whole script, library format), script_prefs only how it arranged
+    them (position, enabled, shortcut), so reordering or switching off a built-in script never
+    freezes its text when a newer SellerDesk improves it.
+    """
+    db.executescript(
+        """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            order_no TEXT NOT NULL,
+            platform TEXT,  -- NULL: the order was not in the shop when the case was logged
+            buyer_id INTEGER REFERENCES buyers(id) ON DELETE SET NULL,
+            reason TEXT NOT NULL,
+            script_key TEXT,
+            offered TEXT NOT NULL DEFAULT '',
+            outcome TEXT,
+            cost_fen INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'open',  -- open | waiting_buyer | resolved
+            follow_up TEXT,  -- 'YYYY-MM-DD'
+            notes TEXT NOT NULL DEFAULT '',
+            item_title TEXT,
+            sku TEXT,
+            task_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,  -- the follow-up's calendar to-do
+            created_at TEXT NOT NULL,
+            closed_at TEXT
+        );
+        CREATE INDEX cases_created ON cases (created_at);
+        CREATE INDEX cases_buyer ON cases (buyer_id, created_at);
+        CREATE INDEX cases_order ON cases (order_no);
+        CREATE INDEX cases_open ON cases (status) WHERE status != 'resolved';
+        CREATE TABLE script_overrides (
+            key TEXT PRIMARY KEY,
+            json TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE script_prefs (
+            key TEXT PRIMARY KEY,
+            position INTEGER,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            shortcut INTEGER
+        );
+        CREATE TABLE script_usage (
+            key TEXT NOT NULL,
+            day TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (key, day)
+        ) WITHOUT ROWID;
+        """
+    )
+    for name in LOOKUP_INDEXES:
+        db.conn.execute(ORDER_INDEXES[name])
+
+
+# Secondary indexes of the orders and buyers tables: a bulk load into an empty shop
+# drops them and builds them once at the end (much faster than row-by-row upkeep).
 ORDER_INDEXES: dict[str, str] = {
     "orders_buyer": "CREATE INDEX orders_buyer ON orders (buyer_id, created_at)",
     "orders_created": "CREATE INDEX orders_created ON orders (created_at)",
+    # Step 4, the returns tab's lookup. An order number alone (without its platform, which the
+    # agent does not type) cannot use the (platform, order_no) key. Phone tails are indexed
+    # expressions: the query must say substr(x, -4) exactly. Nicks and names are matched by
+    # case-insensitive prefix (LIKE 'tb%'), which only a NOCASE index serves; buyer_stats'
+    # sort keys are case-sensitive copies for sorting and may be missing, so they cannot.
+    "orders_order_no": "CREATE INDEX orders_order_no ON orders (order_no)",
+    "orders_phone_tail": "CREATE INDEX orders_phone_tail ON orders (substr(receiver_phone, -4))",
+    "buyers_account_nocase": "CREATE INDEX buyers_account_nocase ON buyers (account COLLATE NOCASE)",
+    "buyers_name_nocase": "CREATE INDEX buyers_name_nocase ON buyers (name COLLATE NOCASE)",
+    "buyers_phone_tail": "CREATE INDEX buyers_phone_tail ON buyers (substr(phone, -4))",
 }
+LOOKUP_INDEXES = ("orders_order_no", "orders_phone_tail", "buyers_account_nocase", "buyers_name_nocase",
+                  "buyers_phone_tail")
 
 MIGRATIONS: list[tuple[int, Callable[["sqlite_utils.Database"], None]]] = [
     (1, _v1),
     (2, _v2),
     (3, _v3),
+    (4, _v4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

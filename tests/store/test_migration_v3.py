@@ -29,7 +29,7 @@ def test_v2_shop_gets_the_calendar_tables_and_a_backup(tmp_path):
     path = tmp_path / "shop.sqlite"
     _v2_shop(path)
     store = open_store(path)
-    assert store.schema_version() == 3
+    assert store.schema_version() >= 3  # later steps run too
     assert CALENDAR_TABLES <= set(store.db.table_names())
     assert store.conn.execute("SELECT count(*) FROM outreaches").fetchone()[0] == 1
     store.close()
