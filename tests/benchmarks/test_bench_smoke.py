@@ -20,6 +20,7 @@ TINY = {
     "bench_startup.py": ["--buyers", "60", "--repeat", "1"],
     "bench_responsiveness.py": ["--rows", "3000"],
     "bench_groups.py": ["--buyers", "60", "--repeat", "1"],
+    "bench_lookup.py": ["--buyers", "60", "--repeat", "1"],
 }
 
 
