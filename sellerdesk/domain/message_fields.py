@@ -11,6 +11,10 @@ Rules (the editor shows them):
   receive braces. The editor warns before that happens (unknown_fields,
   check_template), so the choice only matters when a warning was ignored.
 - A lone brace that is not part of a field is kept as typed and flagged.
+
+The functions take an optional field table (key -> FieldSpec) so other texts with
+their own fields (the after-sales scripts of domain.scripts) share this one
+tokenizer; without it they use the outreach FIELDS.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ _TAGS = re.compile(r"【[^【】]*】|\[[^\[\]]*\]")  # 【包邮】 [现货]: t
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
-def _tokens(template: str):
+def _tokens(template: str, fields: Mapping[str, FieldSpec]):
     """Yield (kind, text, key): kind is 'text', 'escape', 'field', 'unknown' or 'stray'."""
     pos = 0
     for m in _TOKEN.finditer(template):
@@ -82,7 +86,7 @@ def _tokens(template: str):
             yield "escape", s[0], None
         elif m.group(1) is not None:
             key = m.group(1).lower()
-            if key in FIELDS:
+            if key in fields:
                 yield "field", s, key
             elif s[0] == "{" and s[-1] == "}":
                 yield "unknown", s, m.group(1)
@@ -95,14 +99,19 @@ def _tokens(template: str):
         yield "text", template[pos:], None
 
 
-def render(template: str, values: Mapping[str, str | None], lang: str = "zh") -> str:
+def render(
+    template: str,
+    values: Mapping[str, str | None],
+    lang: str = "zh",
+    fields: Mapping[str, FieldSpec] = FIELDS,
+) -> str:
     """Fill the template; blank or missing values take the field's fallback."""
     out: list[str] = []
-    for kind, text, key in _tokens(template):
+    for kind, text, key in _tokens(template, fields):
         if kind == "field":
             value = values.get(key)
             value = _CONTROL.sub(" ", str(value)).strip() if value is not None else ""
-            out.append(value or FIELDS[key].fallback(lang))
+            out.append(value or fields[key].fallback(lang))
         elif kind == "unknown":
             out.append(key)
         else:
@@ -110,30 +119,30 @@ def render(template: str, values: Mapping[str, str | None], lang: str = "zh") ->
     return "".join(out)
 
 
-def used_fields(template: str) -> list[str]:
+def used_fields(template: str, fields: Mapping[str, FieldSpec] = FIELDS) -> list[str]:
     """Known fields in order of first use."""
-    return list(dict.fromkeys(k for kind, _, k in _tokens(template) if kind == "field"))
+    return list(dict.fromkeys(k for kind, _, k in _tokens(template, fields) if kind == "field"))
 
 
-def unknown_fields(template: str) -> list[str]:
+def unknown_fields(template: str, fields: Mapping[str, FieldSpec] = FIELDS) -> list[str]:
     """{words} that are not fields, in order of first use; render would print them as bare words."""
-    return list(dict.fromkeys(k for kind, _, k in _tokens(template) if kind == "unknown"))
+    return list(dict.fromkeys(k for kind, _, k in _tokens(template, fields) if kind == "unknown"))
 
 
-def check_template(template: str) -> list[Notice]:
+def check_template(template: str, fields: Mapping[str, FieldSpec] = FIELDS) -> list[Notice]:
     """Problems of the template itself: unknown fields, lone braces."""
     notices = []
-    unknown = unknown_fields(template)
+    unknown = unknown_fields(template, fields)
     if unknown:
         names = "、".join("{" + u + "}" for u in unknown)
-        known = ", ".join("{" + k + "}" for k in FIELDS)
+        known = ", ".join("{" + k + "}" for k in fields)
         notices.append(Notice(
             "unknown_field",
             f"未知字段 {names}：发送时只会显示其中的文字。可用字段：{known}",
             f"Unknown field {', '.join('{' + u + '}' for u in unknown)}: only the word will be sent. "
             f"Fields: {known}",
         ))
-    if any(kind == "stray" for kind, _, _ in _tokens(template)):
+    if any(kind == "stray" for kind, _, _ in _tokens(template, fields)):
         notices.append(Notice(
             "stray_brace",
             "有不成对的花括号；字段写作 {name}，括号本身写作 {{ 或 }}。",

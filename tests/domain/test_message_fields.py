@@ -96,3 +96,15 @@ def test_buyer_values():
     empty = buyer_values(BuyerFacts(2, "jd"))
     assert render(ALL, empty).count("{") == 0
     assert empty["aov"] is None and empty["paid_total"] is None
+
+
+def test_another_field_table_shares_the_tokenizer():
+    from sellerdesk.domain.message_fields import FieldSpec
+
+    table = {"item": FieldSpec("item", "宝贝", "Item", "宝贝", "item")}
+    assert render("{item}/{name}", {"item": "羊毛衫", "name": "A"}, "zh", table) == "羊毛衫/name"
+    assert render("{ITEM}", {}, "en", table) == "item"
+    assert render("{item}", {"item": "羊毛衫"}) == "item"  # not an outreach field: the default table is unchanged
+    assert used_fields("{item}{name}", table) == ["item"] and unknown_fields("{item}{name}", table) == ["name"]
+    notice = check_template("{name}", table)[0]
+    assert notice.code == "unknown_field" and "{item}" in notice.en and "{last_item}" not in notice.en
