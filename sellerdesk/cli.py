@@ -1,7 +1,9 @@
 """The command line: the same services as the window, for users' own scripts.
 
 Exit codes: 0 ok, 2 bad usage (or a calendar request that cannot be done, e.g. an unknown
-playbook), 3 a file could not be imported, 4 nothing could be exported.
+playbook or script), 3 a file could not be imported, 4 nothing could be exported. An order
+number the shop does not have is no error for `scripts render`: it says so on stderr and
+prints the script with its neutral wording (exit 0), as the window lets the agent send it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 EXIT_OK, EXIT_USAGE, EXIT_IMPORT, EXIT_EXPORT = 0, 2, 3, 4
-COMMANDS = ("import", "stats", "demo", "groups", "export-group", "calendar", "campaign", "tasks")
+COMMANDS = ("import", "stats", "demo", "groups", "export-group", "calendar", "campaign", "tasks", "scripts")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +80,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="e.g. 2026-11-10T20:30 or 2026-11-10 (default: now, Beijing time) / 截至时间")
     p.add_argument("--json", action="store_true")
     p.add_argument("--db", type=Path)
+
+    p = sub.add_parser("scripts", help="after-sales reply scripts / 售后话术")
+    p.add_argument("--search", default=None, metavar="WORDS",
+                   help="words or pinyin initials, e.g. 破损 or fch / 按文字或拼音首字母搜索")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--db", type=Path)
+    ssub = p.add_subparsers(dest="scripts_command")
+    r = ssub.add_parser("render", help="print a script filled from an order / 按订单填好话术")
+    r.add_argument("key", metavar="KEY", help="script key, e.g. wrong_item.standard (see: sellerdesk scripts)")
+    r.add_argument("--order", default=None, metavar="ORDER_NO", help="order number / 订单号")
+    r.add_argument("--lang", default="zh", choices=["zh", "en"])
+    r.add_argument("--json", action="store_true")
+    r.add_argument("--db", type=Path)
     return parser
 
 
@@ -100,7 +116,8 @@ def main(argv: list[str]) -> int:
     shop = ShopFile(args.db)
     try:
         commands = {"import": _import, "stats": _stats, "demo": _demo, "groups": _groups,
-                    "export-group": _export_group, "calendar": _calendar, "campaign": _campaign, "tasks": _tasks}
+                    "export-group": _export_group, "calendar": _calendar, "campaign": _campaign, "tasks": _tasks,
+                    "scripts": _scripts}
         return commands[args.command](shop, args)
     except DatabaseError as exc:
         print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
@@ -357,6 +374,44 @@ def _task_json(t, now: datetime) -> dict:
             "checklist": [{"text": i.text, "done": i.done} for i in t.checklist],
             "snoozed_until": t.snoozed_until.isoformat() if t.snoozed_until else None,
             "outreach_id": t.outreach_id}
+
+
+def _scripts(shop, args) -> int:
+    from sellerdesk.services import script_library as lib
+
+    if args.scripts_command == "render":
+        return _render_script(shop, args)
+    scripts = lib.search(shop, args.search, args.lang) if args.search else lib.list_scripts(shop)
+    if args.json:
+        print(json.dumps([{"key": s.key, "reason": s.reason, "kind": s.kind, "tone": s.tone, "title_zh": s.title_zh,
+                           "title_en": s.title_en, "shortcut": s.shortcut, "enabled": s.enabled, "builtin": s.builtin,
+                           "outcome": s.outcome, "messages": [{"role": m.role, "text_zh": m.text_zh,
+                                                                "text_en": m.text_en} for m in s.messages]}
+                          for s in scripts], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not scripts:
+        print("没有找到话术 / no scripts found", file=sys.stderr)
+    for s in scripts:
+        shortcut = f"[{s.shortcut}]" if s.shortcut else ""
+        off = "  (停用 disabled)" if not s.enabled else ""
+        print(f"{s.key:<30} {shortcut:<4} {s.title_zh} / {s.title_en}{off}")
+    return EXIT_OK
+
+
+def _render_script(shop, args) -> int:
+    from sellerdesk.services import script_library as lib
+
+    r = lib.render(shop, args.key, args.order, args.lang)
+    if r.order_found is False:
+        print(f"订单 {args.order} 不在店铺数据中，话术未按订单填写 / order {args.order} is not in the shop: "
+              "the script is printed with neutral wording", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"key": r.script.key, "title": r.script.title(args.lang), "order": args.order,
+                          "order_found": r.order_found, "messages": r.messages, "resolution": r.resolution},
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print("\n\n".join(r.messages))
+    return EXIT_OK
 
 
 def _stderr_progress(fraction: float, message: str) -> None:

@@ -164,3 +164,35 @@ def test_calendar_commands_as_a_user_runs_them(tmp_path):
     assert run("campaign", "apply", "618", "--year", "2026", "--db", db)[0] == 2  # --festival is required
     code, _, err = run("calendar", "--ics", tmp_path / "out.txt", "--db", db)
     assert code == 4 and ".ics" in err
+
+
+def test_scripts_list_search_and_json(tmp_path, capsys):
+    from sellerdesk.cli import main as cli_main
+
+    db = str(tmp_path / "shop.sqlite")
+    assert cli_main(["scripts", "--json", "--db", db]) == 0
+    scripts = json.loads(capsys.readouterr().out)
+    reasons = {s["reason"] for s in scripts}
+    assert {"wrong_item", "size_colour", "no_longer_wanted", "peak_notice", "delivered_review"} <= reasons
+    assert all(s["messages"] and s["title_zh"] and s["title_en"] for s in scripts)
+    assert cli_main(["scripts", "--search", "fch", "--db", db]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("wrong_item.standard")
+    assert cli_main(["scripts", "--search", "no such words at all", "--db", db]) == 0
+    assert "no scripts found" in capsys.readouterr().err
+
+
+def test_scripts_render_fills_an_order_and_says_when_it_is_unknown(tmp_path, orders_csv):
+    db = tmp_path / "shop.sqlite"
+    assert run("import", orders_csv, "--db", db)[0] == 0
+    code, out, err = run("scripts", "render", "wrong_item.standard", "--order", "1001", "--db", db)
+    assert code == 0, err
+    assert "王小明" in out and "{" not in out and err == ""
+    code, out, err = run("scripts", "render", "wrong_item.standard", "--order", "1001", "--lang", "en", "--json",
+                         "--db", db)
+    rendered = json.loads(out)
+    assert code == 0 and rendered["order_found"] is True and rendered["messages"] and rendered["resolution"]
+    code, out, err = run("scripts", "render", "wrong_item.standard", "--order", "424242", "--db", db)
+    assert code == 0 and "424242" in err and "not in the shop" in err
+    assert out.strip() and "{" not in out and "亲" in out
+    code, _, err = run("scripts", "render", "no_such.script", "--order", "1001", "--db", db)
+    assert code == 2 and "No such script" in err
