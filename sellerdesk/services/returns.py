@@ -228,8 +228,8 @@ def order_values(shop: ShopFile, order_no: str, lang: str = "zh",
         o = hits[0]
         lines = rows.order_lines(conn, o.platform, o.order_no)
         buyer = rows.buyer_hits(conn, [o.buyer_id]) if o.buyer_id is not None else []
-        aov = conn.execute("SELECT aov_fen FROM buyer_stats WHERE buyer_id = ?", (o.buyer_id,)).fetchone()
-        coupon = suggest_coupon(aov[0] if aov and aov[0] else o.paid_fen, load_coupon_rule(store))
+        aov = rows.buyer_aov(conn, o.buyer_id) if o.buyer_id is not None else None
+        coupon = suggest_coupon(aov or o.paid_fen, load_coupon_rule(store))
     finally:
         store.close()
     title = next((t for t, _ in lines if t), None) or o.title

@@ -89,6 +89,12 @@ def buyer_hits(conn: sqlite3.Connection, ids: Sequence[int]) -> list[BuyerHit]:
     return [found[i] for i in ids if i in found]
 
 
+def buyer_aov(conn: sqlite3.Connection, buyer_id: int) -> int | None:
+    """The buyer's average order value from the kept figures (None before any countable order)."""
+    row = conn.execute("SELECT aov_fen FROM buyer_stats WHERE buyer_id = ?", (buyer_id,)).fetchone()
+    return row[0] if row else None
+
+
 def order_lines(conn: sqlite3.Connection, platform: str, order_no: str) -> list[tuple[str | None, str | None]]:
     """(title, sku) of an order's lines in line order."""
     return conn.execute("SELECT title, sku FROM order_lines WHERE platform = ? AND order_no = ? ORDER BY line_key",
