@@ -23,3 +23,12 @@ def mask_name(name: str | None) -> str:
     if name.isascii() and len(name) > 3:
         return f"{name[0]}***{name[-1]}"
     return name[0] + "*" * min(len(name) - 1, 2)
+
+
+def readable_name(value: str | None) -> bool:
+    """A name or nick a message may greet someone with: not blank, not masked by the platform
+    (王**, t***1), not encrypted (Douyin's ##9D71… / $$…)."""
+    if not value or not value.strip():
+        return False
+    value = value.strip()
+    return not (value.startswith(("#", "$")) or "*" in value or "＊" in value)

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.domain.masking import readable_name
 from sellerdesk.domain.money import format_yuan
 
 
@@ -67,6 +68,7 @@ FIELDS: dict[str, FieldSpec] = {
     )
 }
 
+PERSONAL_FIELDS = ("name", "nick")  # greetings: useless (or alarming) when masked or encrypted
 TITLE_LIMIT = 12  # characters of an item title in a message: an SMS part is only 67-70
 
 # {{ | }} | a field in ASCII or full-width braces | any other brace
@@ -105,12 +107,15 @@ def render(
     lang: str = "zh",
     fields: Mapping[str, FieldSpec] = FIELDS,
 ) -> str:
-    """Fill the template; blank or missing values take the field's fallback."""
+    """Fill the template; blank or missing values take the field's fallback, and so do names and
+    nicks the platform masked or encrypted (a message never greets '王**' or '##9D71…')."""
     out: list[str] = []
     for kind, text, key in _tokens(template, fields):
         if kind == "field":
             value = values.get(key)
             value = _CONTROL.sub(" ", str(value)).strip() if value is not None else ""
+            if key in PERSONAL_FIELDS and not readable_name(value):
+                value = ""
             out.append(value or fields[key].fallback(lang))
         elif kind == "unknown":
             out.append(key)

@@ -1,4 +1,4 @@
-"""The main window: menus, drag and drop, the tabs (Overview, Customers, Promo calendar), reminders, and the shop file.
+"""The main window: menus, drag and drop, the tabs (Overview, Customers, Promo calendar, Returns), reminders, the shop.
 
 Every write runs on the TaskRunner's lane; when it commits, the window
 re-broadcasts its Changes through `changes_made` and each view refreshes
@@ -27,6 +27,7 @@ from sellerdesk.ui.i18n import Translations, lang, pick
 from sellerdesk.ui.importing.import_controller import ImportController
 from sellerdesk.ui.main_menu import MainMenu
 from sellerdesk.ui.overview.overview_page import OverviewPage
+from sellerdesk.ui.returns.returns_page import ReturnsPage
 from sellerdesk.ui.shop_lock import ShopLock
 from sellerdesk.ui.tasks import Task, TaskRunner
 from sellerdesk.ui.ui_state import UiState
@@ -78,12 +79,17 @@ class MainWindow(QMainWindow):
         self.calendar.changes_made.connect(self.changes_made)
         self.calendar.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.changes_made.connect(self.calendar.apply_changes)
+        self.returns = ReturnsPage(self.runner, clock, self)
+        self.returns.changes_made.connect(self.changes_made)
+        self.returns.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.changes_made.connect(self.returns.apply_changes)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, "")
         self.tabs.addTab(self.customers, "")
         self.tabs.addTab(self.calendar, "")
+        self.tabs.addTab(self.returns, "")
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
         self.overview.set_shop(shop)
         self.customers.set_shop(shop)
         self.calendar.set_shop(shop)
+        self.returns.set_shop(shop)
         self.retranslate_ui()
         self.shop_changed.emit(shop)
         return True
@@ -269,6 +276,8 @@ class MainWindow(QMainWindow):
                              QCoreApplication.translate("MainWindow", "Customer groups"))
         self.tabs.setTabText(self.tabs.indexOf(self.calendar),
                              QCoreApplication.translate("MainWindow", "Promo calendar"))
+        self.tabs.setTabText(self.tabs.indexOf(self.returns),
+                             QCoreApplication.translate("MainWindow", "Returns and exchanges"))
 
     # -- closing -----------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -277,6 +286,7 @@ class MainWindow(QMainWindow):
             self.runner.wait()
         self.customers.shut_down()
         self.calendar.shut_down()
+        self.returns.shut_down()
         if self.tray is not None:
             self.tray.hide()
         self.state.save_window(self)

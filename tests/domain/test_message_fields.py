@@ -108,3 +108,13 @@ def test_another_field_table_shares_the_tokenizer():
     assert used_fields("{item}{name}", table) == ["item"] and unknown_fields("{item}{name}", table) == ["name"]
     notice = check_template("{name}", table)[0]
     assert notice.code == "unknown_field" and "{item}" in notice.en and "{last_item}" not in notice.en
+
+
+@pytest.mark.parametrize("name", ["王**", "t***1", "##9D71956DA22345C615E8FFC9", "$$A1B2", "  ", "张＊"])
+def test_masked_or_encrypted_names_fall_back_to_a_neutral_greeting(name):
+    assert render("{name}您好", {"name": name}) == "亲您好"
+    assert render("Hi {nick}", {"nick": name}, "en") == "Hi there"
+
+
+def test_a_readable_name_is_used():
+    assert render("{name}您好", {"name": "王小明"}) == "王小明您好"

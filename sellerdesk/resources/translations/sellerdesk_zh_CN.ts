@@ -87,6 +87,21 @@
     </message>
 </context>
 <context>
+    <name>AtRiskModel</name>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Problems (90 days)</source>
+        <translation>问题次数（90 天内）</translation>
+    </message>
+    <message>
+        <source>Seller's fault still open</source>
+        <translation>卖家责任未结案</translation>
+    </message>
+</context>
+<context>
     <name>BuyerDialog</name>
     <message>
         <source>Nick</source>
@@ -593,6 +608,183 @@
     <message>
         <source>Next 30 days (late first)</source>
         <translation>未来 30 天（逾期优先）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>Case for order {no} logged.</source>
+        <translation>订单 {no} 的售后已记录。</translation>
+    </message>
+    <message>
+        <source>Log the case</source>
+        <translation>记录售后</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>给出的方案</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Cost to the shop</source>
+        <translation>店铺成本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(not yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>e.g. exchange + free shipping, a small gift, ¥5 back</source>
+        <translation>例如：换货包邮、送小礼物、退 5 元</translation>
+    </message>
+    <message>
+        <source>remind me on</source>
+        <translation>提醒日期</translation>
+    </message>
+    <message>
+        <source>Log case (Ctrl+S)</source>
+        <translation>记录售后 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>Logged</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>售后单数</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Exchanges that saved a refund</source>
+        <translation>换货挽留率</translation>
+    </message>
+    <message>
+        <source>{ex} exchanged, {re} refunded (buyer's reasons)</source>
+        <translation>换货 {ex} 单，退款 {re} 单（买家原因）</translation>
+    </message>
+    <message>
+        <source>Compensation per case</source>
+        <translation>单均补偿</translation>
+    </message>
+    <message>
+        <source>{total} in all</source>
+        <translation>合计 {total}</translation>
+    </message>
+    <message>
+        <source>Open past follow-up</source>
+        <translation>逾期未跟进</translation>
+    </message>
+    <message>
+        <source>{n} buyer(s) at risk of a bad review</source>
+        <translation>{n} 位买家有差评风险</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Dates below</source>
+        <translation>按下方日期</translation>
+    </message>
+    <message>
+        <source>By reason</source>
+        <translation>按原因</translation>
+    </message>
+    <message>
+        <source>Return rate per item</source>
+        <translation>商品退货率</translation>
+    </message>
+    <message>
+        <source>Past follow-up</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <source>Buyers at risk</source>
+        <translation>风险买家</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1423,29 @@ Lines added: {lines} · Refunds added: {refunds}</source>
     </message>
 </context>
 <context>
+    <name>ItemRatesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>售后单数</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>退货率</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>(no shop name in the files)</source>
@@ -1243,6 +1458,164 @@ Lines added: {lines} · Refunds added: {refunds}</source>
     <message>
         <source>The imported files do not show refunds, so this figure cannot be worked out. Import an order report that has the refund amount column, or the platform's refund export.</source>
         <translation>已导入的文件里没有退款信息，所以无法算出这个数字。请导入带“退款金额”列的订单报表，或平台的退款导出文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>built-in, edited</source>
+        <translation>内置（已修改）</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>this shop's</source>
+        <translation>本店自建</translation>
+    </message>
+    <message>
+        <source>Script library</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <source>Import scripts</source>
+        <translation>导入话术</translation>
+    </message>
+    <message>
+        <source>Script library (*.json)</source>
+        <translation>话术库文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>{n} script(s) imported from {file}.</source>
+        <translation>已从 {file} 导入 {n} 条话术。</translation>
+    </message>
+    <message>
+        <source>Export scripts</source>
+        <translation>导出话术</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Script (tick: in use)</source>
+        <translation>话术（勾选＝启用）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>语气</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Tone variant…</source>
+        <translation>另一种语气…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete / reset</source>
+        <translation>删除 / 恢复默认</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPanel</name>
+    <message>
+        <source>No order or buyer matches “{q}”. Scripts still work: they are filled with neutral wording.</source>
+        <translation>没有找到与“{q}”匹配的订单或买家。话术照常可用，会以通用称呼填充。</translation>
+    </message>
+    <message>
+        <source>{n} match(es): the first is chosen.</source>
+        <translation>找到 {n} 个匹配，已选中第一个。</translation>
+    </message>
+    <message>
+        <source>Orders ({n})</source>
+        <translation>订单 ({n})</translation>
+    </message>
+    <message>
+        <source>Items ({n})</source>
+        <translation>商品 ({n})</translation>
+    </message>
+    <message>
+        <source>Refunds ({n})</source>
+        <translation>退款 ({n})</translation>
+    </message>
+    <message>
+        <source>Cases ({n})</source>
+        <translation>售后记录 ({n})</translation>
+    </message>
+    <message>
+        <source>Paste an order number, or type a nick, a name or the last 4 phone digits (Ctrl+L)</source>
+        <translation>粘贴订单号，或输入昵称、姓名、手机后四位 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>(unknown buyer)</source>
+        <translation>（未知买家）</translation>
+    </message>
+    <message>
+        <source>{nick} · {name} · {phone}</source>
+        <translation>{nick} · {name} · {phone}</translation>
+    </message>
+    <message>
+        <source>Repeat buyer</source>
+        <translation>老客</translation>
+    </message>
+    <message>
+        <source>New buyer</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Tier: {tier}</source>
+        <translation>等级：{tier}</translation>
+    </message>
+    <message>
+        <source>RFM: {cls}</source>
+        <translation>RFM：{cls}</translation>
+    </message>
+    <message>
+        <source>{n} earlier case(s)</source>
+        <translation>以往售后 {n} 次</translation>
+    </message>
+    <message>
+        <source>Order {no} is not in this shop's data</source>
+        <translation>订单 {no} 不在本店数据中</translation>
+    </message>
+    <message>
+        <source>Replying about order {no}</source>
+        <translation>正在回复订单 {no}</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1750,10 @@ Open it here too?</source>
     <message>
         <source>Promo calendar</source>
         <translation>大促日历</translation>
+    </message>
+    <message>
+        <source>Returns and exchanges</source>
+        <translation>退换货</translation>
     </message>
 </context>
 <context>
@@ -1808,6 +2185,17 @@ Open it here too?</source>
     </message>
 </context>
 <context>
+    <name>ReasonCountsModel</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>售后单数</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
         <source>File</source>
@@ -1871,6 +2259,71 @@ Open it here too?</source>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDesk</name>
+    <message>
+        <source>No script has the shortcut Ctrl+{n}: give one in the script library.</source>
+        <translation>没有话术设置快捷键 Ctrl+{n}：可在话术库中设置。</translation>
+    </message>
+    <message>
+        <source>Log the case</source>
+        <translation>记录售后</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPanel</name>
+    <message>
+        <source>Pick a situation (or Ctrl+1 … Ctrl+9, Ctrl+K to search)</source>
+        <translation>选择情形（或按 Ctrl+1 … Ctrl+9，Ctrl+K 搜索）</translation>
+    </message>
+    <message>
+        <source>Recommended: {text}</source>
+        <translation>建议处理：{text}</translation>
+    </message>
+    <message>
+        <source>The order is not in this shop's data: the messages use neutral wording instead of the buyer's details.</source>
+        <translation>该订单不在本店数据中：话术使用通用称呼，未填入买家信息。</translation>
+    </message>
+    <message>
+        <source>No order chosen: the messages use neutral wording.</source>
+        <translation>未选择订单：话术使用通用称呼。</translation>
+    </message>
+    <message>
+        <source>Message {i} of {n} copied: paste it in the chat.</source>
+        <translation>已复制第 {i}/{n} 条，粘贴到聊天窗口即可。</translation>
+    </message>
+    <message>
+        <source>All messages copied.</source>
+        <translation>全部消息已复制。</translation>
+    </message>
+    <message>
+        <source>Copy next message (Ctrl+Enter)</source>
+        <translation>复制下一条 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <source>Scripts</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Case for order {no}</source>
+        <translation>订单 {no} 的售后</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Cases and figures</source>
+        <translation>售后记录与数据</translation>
+    </message>
+    <message>
+        <source>Script library</source>
+        <translation>话术库</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2411,107 @@ Open it here too?</source>
     <message>
         <source>Delete the group “{name}”? Its buyers are not deleted.</source>
         <translation>删除分组“{name}”？分组里的买家不会被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditor</name>
+    <message>
+        <source>Script</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Add message</source>
+        <translation>添加消息</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除选中</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>语气</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <source>Recommended (Chinese)</source>
+        <translation>建议处理（中文）</translation>
+    </message>
+    <message>
+        <source>Recommended (English)</source>
+        <translation>建议处理（英文）</translation>
+    </message>
+    <message>
+        <source>Suggested outcome</source>
+        <translation>建议结果</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Messages, in the order they are sent. Fields: {name} {nick} {item} {order} {amount} {coupon} {shop} {city} {days}</source>
+        <translation>按发送顺序排列的消息。可用字段：{name} {nick} {item} {order} {amount} {coupon} {shop} {city} {days}</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptList</name>
+    <message>
+        <source>seller's fault</source>
+        <translation>卖家责任</translation>
+    </message>
+    <message>
+        <source>buyer's reason</source>
+        <translation>买家原因</translation>
+    </message>
+    <message>
+        <source>care / other</source>
+        <translation>关怀 / 其他</translation>
+    </message>
+    <message>
+        <source>(used {n}×)</source>
+        <translation>（已用 {n} 次）</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptSearch</name>
+    <message>
+        <source>Find a script</source>
+        <translation>查找话术</translation>
+    </message>
+    <message>
+        <source>Words or pinyin initials, e.g. 尺码, size, fch (发错货), thyf (退货运费)</source>
+        <translation>输入关键词或拼音首字母，例如：尺码、fch（发错货）、thyf（退货运费）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,270 @@
+"""The script library: enable, reorder, give shortcuts, edit, add tone variants, import and export.
+
+Usage counts show which scripts agents actually use. Edits are small,
+quick writes, made as the user clicks; a library file to import is checked
+whole first and refused whole (with the line that is wrong).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sellerdesk.domain.scripts import REASON_BY_KEY, Script, ScriptMessage, tone_label
+from sellerdesk.services import script_library
+from sellerdesk.services.shop import ShopFile
+from sellerdesk.ui.errors import show_failure
+from sellerdesk.ui.i18n import lang
+from sellerdesk.ui.returns.script_editor import ScriptEditor
+
+KeyRole = Qt.ItemDataRole.UserRole + 1
+SHORTCUT, TITLE, REASON, TONE, USED, ORIGIN = range(6)
+
+
+class LibraryView(QWidget):
+    library_changed = Signal()  # the page re-reads the scripts for the desk
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shop: ShopFile | None = None
+        self.scripts: list[Script] = []
+        self.edited: set[str] = set()
+        self.dialog: QWidget | None = None
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("libraryTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemDoubleClicked.connect(lambda _: self.edit_selected())
+        self.buttons = {
+            name: QPushButton(self) for name in ("new", "edit", "variant", "up", "down", "delete", "import", "export")
+        }
+        for name, button in self.buttons.items():
+            button.setObjectName(f"library_{name}")
+        self.buttons["new"].clicked.connect(self.new_script)
+        self.buttons["edit"].clicked.connect(self.edit_selected)
+        self.buttons["variant"].clicked.connect(self.new_variant)
+        self.buttons["up"].clicked.connect(lambda: self.move_selected(-1))
+        self.buttons["down"].clicked.connect(lambda: self.move_selected(1))
+        self.buttons["delete"].clicked.connect(self.delete_or_reset)
+        self.buttons["import"].clicked.connect(self.ask_import)
+        self.buttons["export"].clicked.connect(self.ask_export)
+        row = QHBoxLayout()
+        for name in ("new", "edit", "variant", "up", "down", "delete"):
+            row.addWidget(self.buttons[name])
+        row.addStretch(1)
+        row.addWidget(self.buttons["import"])
+        row.addWidget(self.buttons["export"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+
+    # -- showing ----------------------------------------------------------------------------------
+    def set_shop(self, shop: ShopFile) -> None:
+        self.shop = shop
+
+    def show_library(self, scripts: list[Script], usage: dict[str, int], edited: set[str]) -> None:
+        selected = self.selected()
+        self.scripts, self.edited = scripts, edited
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for script in scripts:
+            r = self.table.rowCount()
+            self.table.insertRow(r)
+            title = QTableWidgetItem(script.title(lang()))
+            title.setFlags(title.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            title.setCheckState(Qt.CheckState.Checked if script.enabled else Qt.CheckState.Unchecked)
+            title.setData(KeyRole, script.key)
+            topic = REASON_BY_KEY.get(script.reason)
+            origin = (
+                (
+                    QCoreApplication.translate("LibraryView", "built-in, edited")
+                    if script.key in edited
+                    else QCoreApplication.translate("LibraryView", "built-in")
+                )
+                if script.builtin
+                else QCoreApplication.translate("LibraryView", "this shop's")
+            )
+            cells = (
+                f"Ctrl+{script.shortcut}" if script.shortcut else "",
+                None,
+                topic.name(lang()) if topic else script.reason,
+                tone_label(script.tone, lang()),
+                str(usage.get(script.key, 0)),
+                origin,
+            )
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, title if c == TITLE else QTableWidgetItem(text))
+        self.table.blockSignals(False)
+        if selected is not None:
+            self.select(selected.key)
+
+    def selected(self) -> Script | None:
+        row = self.table.currentRow()
+        return self.scripts[row] if 0 <= row < len(self.scripts) else None
+
+    def select(self, key: str) -> None:
+        for r, script in enumerate(self.scripts):
+            if script.key == key:
+                self.table.setCurrentCell(r, TITLE)
+
+    # -- changes ----------------------------------------------------------------------------------
+    def _do(self, action, title: str | None = None) -> bool:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - shown to the user with the service's own reason
+            show_failure(self, title or QCoreApplication.translate("LibraryView", "Script library"), exc)
+            return False
+        self.library_changed.emit()
+        return True
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == TITLE and self.shop is not None:
+            key, on = item.data(KeyRole), item.checkState() == Qt.CheckState.Checked
+            self._do(lambda: script_library.set_enabled(self.shop, key, on))
+
+    def move_selected(self, step: int) -> None:
+        script = self.selected()
+        if script is None or self.shop is None:
+            return
+        keys = [s.key for s in self.scripts]
+        i = keys.index(script.key)
+        j = i + step
+        if 0 <= j < len(keys):
+            keys[i], keys[j] = keys[j], keys[i]
+            self._do(lambda: script_library.reorder_scripts(self.shop, keys))
+
+    def _edit(self, script: Script) -> ScriptEditor:
+        shop = self.shop
+
+        def save(edited: Script) -> None:
+            script_library.save_script(shop, edited)
+            self.library_changed.emit()
+
+        dialog = ScriptEditor(script, save, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def edit_selected(self) -> ScriptEditor | None:
+        script = self.selected()
+        return self._edit(script) if script is not None and self.shop is not None else None
+
+    def new_script(self) -> ScriptEditor | None:
+        if self.shop is None:
+            return None
+        base = self.selected()
+        reason = base.reason if base else "size_colour"
+        key = script_library.new_script_key(self.shop, reason, "standard")
+        blank = Script(key, reason, "", "", (ScriptMessage("ask", "", ""),), position=len(self.scripts))
+        return self._edit(blank)
+
+    def new_variant(self) -> ScriptEditor | None:
+        """A copy of the selected script in another tone (warm, brief, the shop's own)."""
+        base = self.selected()
+        if base is None or self.shop is None:
+            return None
+        tone = "warm" if base.tone != "warm" else "brief"
+        key = script_library.new_script_key(self.shop, base.reason, tone)
+        return self._edit(replace(base, key=key, tone=tone, builtin=False, shortcut=None, position=base.position + 1))
+
+    def delete_or_reset(self) -> None:
+        script = self.selected()
+        if script is None or self.shop is None:
+            return
+        if script.builtin:
+            self._do(lambda: script_library.reset_script(self.shop, script.key))
+        else:
+            self._do(lambda: script_library.delete_script(self.shop, script.key))
+
+    # -- files ------------------------------------------------------------------------------------
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("LibraryView", "Import scripts"),
+            "",
+            QCoreApplication.translate("LibraryView", "Script library (*.json)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        added = []
+        ok = self._do(
+            lambda: added.append(script_library.import_library(self.shop, path)),
+            QCoreApplication.translate("LibraryView", "Import scripts"),
+        )
+        if ok:
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("LibraryView", "Import scripts"),
+                QCoreApplication.translate("LibraryView", "{n} script(s) imported from {file}.").format(
+                    n=added[0], file=path.name
+                ),
+            )
+        return ok
+
+    def ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("LibraryView", "Export scripts"),
+            str(Path.home() / "scripts.json"),
+            QCoreApplication.translate("LibraryView", "Script library (*.json)"),
+        )
+        if path:
+            self.export_file(Path(path))
+
+    def export_file(self, path: Path) -> bool:
+        written = []
+        ok = self._do(lambda: written.append(script_library.export_library(self.shop, path)))
+        return ok and bool(written)
+
+    # -- language ---------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("LibraryView", "Shortcut"),
+                QCoreApplication.translate("LibraryView", "Script (tick: in use)"),
+                QCoreApplication.translate("LibraryView", "Reason"),
+                QCoreApplication.translate("LibraryView", "Tone"),
+                QCoreApplication.translate("LibraryView", "Used"),
+                QCoreApplication.translate("LibraryView", "Origin"),
+            ]
+        )
+        texts = {
+            "new": QCoreApplication.translate("LibraryView", "New…"),
+            "edit": QCoreApplication.translate("LibraryView", "Edit…"),
+            "variant": QCoreApplication.translate("LibraryView", "Tone variant…"),
+            "up": QCoreApplication.translate("LibraryView", "Move up"),
+            "down": QCoreApplication.translate("LibraryView", "Move down"),
+            "delete": QCoreApplication.translate("LibraryView", "Delete / reset"),
+            "import": QCoreApplication.translate("LibraryView", "Import…"),
+            "export": QCoreApplication.translate("LibraryView", "Export…"),
+        }
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

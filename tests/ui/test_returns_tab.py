@@ -1,0 +1,157 @@
+"""The returns tab as an agent uses it on a peak day: paste an order number, one shortcut, the filled
+reply is on the clipboard; the next message; log the case and find it in the figures."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from sellerdesk.domain.cases import CaseStatus, Outcome
+from sellerdesk.services import calendar_tasks, script_library
+from sellerdesk.services.demo import build_demo_shop
+from sellerdesk.ui.main_window import MainWindow
+from tests.ui.test_calendar_tab import FakeClock
+
+NOW = datetime(2026, 11, 12, 10, 0)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    from sellerdesk.services.shop import ShopFile
+
+    shop = ShopFile(tmp_path_factory.mktemp("returns") / "shop.sqlite")
+    build_demo_shop(shop, buyers=300, seed=11, today=date(2026, 11, 11))
+    return shop.path
+
+
+@pytest.fixture
+def desk(qtbot, tmp_path, demo_file, translations, ui_state):
+    from sellerdesk.services.shop import ShopFile
+
+    copy = tmp_path / "shop.sqlite"
+    source, target = sqlite3.connect(demo_file), sqlite3.connect(copy)
+    source.backup(target)  # the demo file is in WAL mode: copy it consistently, not byte by byte
+    source.close()
+    target.close()
+    w = MainWindow(ui_state, translations, clock=FakeClock(NOW))
+    qtbot.addWidget(w)
+    assert w.open_shop(ShopFile(copy))
+    w.show()
+    qtbot.waitExposed(w)
+    w.tabs.setCurrentWidget(w.returns)
+    qtbot.waitUntil(lambda: bool(w.returns.desk.scripts.scripts), timeout=10_000)
+    return w
+
+
+def an_order(window) -> tuple[str, str, str]:
+    """An order with a readable receiver name and an item: (order number, name, title)."""
+    conn = sqlite3.connect(window.shop.path)
+    try:
+        return conn.execute(
+            "SELECT o.order_no, o.receiver_name, l.title FROM orders o JOIN order_lines l "
+            "ON l.platform = o.platform AND l.order_no = o.order_no WHERE o.receiver_name NOT LIKE '%*%' "
+            "AND o.receiver_name NOT LIKE '#%' AND o.receiver_name NOT LIKE '$%' AND l.title IS NOT NULL "
+            "ORDER BY o.created_at DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+
+
+def paste(qtbot, window, text: str) -> None:
+    field = window.returns.desk.lookup.field
+    field.setFocus()
+    QGuiApplication.clipboard().setText(text)
+    QTest.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_paste_an_order_number_and_one_shortcut_puts_the_filled_reply_on_the_clipboard(qtbot, desk):
+    order_no, name, title = an_order(desk)
+    size = next(s for s in desk.returns.desk.scripts.scripts if s.shortcut == 3)
+    paste(qtbot, desk, order_no)
+    QGuiApplication.clipboard().clear()
+    # The shortcut comes before the lookup has answered: it waits for it, then copies.
+    with qtbot.waitSignal(desk.returns.desk.reply.copied, timeout=10_000):
+        QTest.keyClick(desk.returns.desk.lookup.field, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    first = QGuiApplication.clipboard().text()
+    assert first == desk.returns.desk.reply.texts[0]
+    assert name in first and "{" not in first and "}" not in first
+    assert desk.returns.desk.reply.script.key == size.key
+    with qtbot.waitSignal(desk.returns.desk.reply.copied, timeout=5_000):
+        QTest.keyClick(desk.returns.desk.lookup.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == desk.returns.desk.reply.texts[1]
+    qtbot.waitUntil(lambda: script_library.usage_counts(desk.shop).get(size.key) == 1, timeout=5_000)
+
+
+def test_an_unknown_order_says_so_and_the_script_still_works(qtbot, desk):
+    paste(qtbot, desk, "99999999999999999")
+    with qtbot.waitSignal(desk.returns.desk.reply.copied, timeout=10_000):
+        QTest.keyClick(desk.returns.desk.lookup.field, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    assert text and "{" not in text
+    assert "99999999999999999" in desk.returns.desk.lookup.status.text()
+    assert desk.returns.desk.reply.notice.isVisible()
+
+
+def test_log_the_case_and_see_it_in_the_figures(qtbot, desk):
+    order_no, _, title = an_order(desk)
+    paste(qtbot, desk, order_no)
+    with qtbot.waitSignal(desk.returns.desk.reply.copied, timeout=10_000):
+        QTest.keyClick(desk.returns.desk.lookup.field, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    form = desk.returns.desk.case_form
+    assert form.order.text() == order_no and form.reason.currentData() == "size_colour"
+    qtbot.keyClicks(form.offered, "exchange, free shipping")
+    form.outcome.setCurrentIndex(form.outcome.findData(Outcome.EXCHANGED.value))
+    form.status.setCurrentIndex(form.status.findData(CaseStatus.WAITING_BUYER.value))  # ticks follow-up
+    assert form.has_follow_up.isChecked()
+    with qtbot.waitSignal(desk.returns.desk.case_logged, timeout=10_000) as logged:
+        QTest.keyClick(form.offered, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    case = logged.args[0]
+    assert (case.order_no, case.reason, case.outcome) == (order_no, "size_colour", Outcome.EXCHANGED)
+    assert case.task_id is not None and calendar_tasks.get_task(desk.shop, case.task_id).starts_at.date() == \
+        date(2026, 11, 14)
+    cases = desk.returns.cases
+    with qtbot.waitSignal(cases.shown, timeout=10_000):
+        desk.returns.inner.setCurrentWidget(cases)
+        cases.refresh()
+    assert cases.figures.cases == 1 and cases.figures.cases_by_reason == [("size_colour", 1)]
+    assert cases.cases_model.row_at(0).order_no == order_no
+    assert cases.cards["save_rate"].value.text() == "100%"
+
+
+def test_ctrl_k_finds_a_script_by_pinyin_initials(qtbot, desk):
+    QTest.keyClick(desk.returns.desk.lookup.field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = desk.returns.desk.search_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.field, "fch")
+    first = dialog.results.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    assert first.startswith("wrong_item")
+    with qtbot.waitSignal(desk.returns.desk.reply.copied, timeout=5_000):
+        QTest.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert desk.returns.desk.reply.script.reason == "wrong_item"
+
+
+def test_disable_a_script_in_the_library_and_it_leaves_the_desk(qtbot, desk):
+    library = desk.returns.library
+    desk.returns.inner.setCurrentWidget(library)
+    row = next(r for r, s in enumerate(library.scripts) if s.key == "invoice.standard")
+    with qtbot.waitSignal(desk.returns.library_shown, timeout=10_000):
+        library.table.item(row, 1).setCheckState(Qt.CheckState.Unchecked)
+    assert desk.returns.desk.scripts.by_key("invoice.standard") is None
+    assert not next(s for s in script_library.list_scripts(desk.shop) if s.key == "invoice.standard").enabled
+
+
+def test_a_malformed_library_file_is_refused_whole(qtbot, desk, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "lib.json"
+    bad.write_text('{"version": 1, "scripts": [\n  {"key": "x.standard", "reason": "nope"}\n]}', encoding="utf-8")
+    before = [s.key for s in script_library.list_scripts(desk.shop)]
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
+    assert not desk.returns.library.import_file(bad)
+    box = desk.returns.library.findChild(QMessageBox, "failureBox")
+    assert box is not None and "lib.json" in box.text() and ("2" in box.text())
+    assert [s.key for s in script_library.list_scripts(desk.shop)] == before
