@@ -33,8 +33,8 @@ from sellerdesk.store.returns import OrderHit
 
 __all__ = [
     "AfterSalesFigures", "BuyerHistory", "Case", "CaseDraft", "CaseError", "CaseStatus", "FOLLOW_UP_AT", "Match",
-    "MatchedOrder", "Outcome", "close_case", "figures", "get_case", "history", "list_cases", "log_case", "lookup",
-    "order_values", "reason_faults", "update_case",
+    "MatchedOrder", "Outcome", "close_case", "describe_buyers", "figures", "get_case", "history", "list_cases",
+    "log_case", "lookup", "order_items", "order_values", "reason_faults", "update_case",
 ]
 
 FOLLOW_UP_AT = time(10, 0)  # a follow-up day's to-do is due at 10:00, after the morning's first chats
@@ -143,6 +143,30 @@ def _match(kind: str, b: rows.BuyerHit | None, hit: OrderHit | None) -> Match:
                      hit.city, 0, None, order)
     return Match(kind, b.buyer_id, b.platform, b.account, mask_name(b.name), mask_phone(b.phone), b.city,
                  b.orders, b.last_order_day, order)
+
+
+def describe_buyers(shop: ShopFile, buyer_ids: list[int]) -> dict[int, Match]:
+    """Nick, masked name and phone, city and order count of these buyers (the figures' at-risk list
+    names buyers by id); kind 'buyer', no order."""
+    store = shop.open()
+    try:
+        return {b.buyer_id: _match("buyer", b, None) for b in rows.buyer_hits(store.conn, buyer_ids)}
+    finally:
+        store.close()
+
+
+def order_items(shop: ShopFile, order_no: str) -> list[tuple[str, str | None]]:
+    """(title, sku) of the order's items, for the case form's item choice; the order's own title
+    when it was imported without lines; [] for an order the shop does not have."""
+    store = shop.open()
+    try:
+        hits = rows.orders_by_number(store.conn, clean_query(order_no), 1)
+        if not hits:
+            return []
+        lines = [(t, sku) for t, sku in rows.order_lines(store.conn, hits[0].platform, hits[0].order_no) if t]
+        return lines or ([(hits[0].title, None)] if hits[0].title else [])
+    finally:
+        store.close()
 
 
 # --- history ---------------------------------------------------------------------------------

@@ -95,9 +95,13 @@ def test_history_of_a_repeat_buyer_with_cases_tier_and_rfm(shop):
     assert rs.history(shop, 999) is None
 
 
-def test_history_takes_the_windows_segmentation_and_agrees_with_it(tmp_path_factory, tmp_path):
-    demo = working_copy(build_once(tmp_path_factory.mktemp("ret"), buyers=150, seed=3, today=date(2025, 12, 1)),
-                        tmp_path)
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    return build_once(tmp_path_factory.mktemp("ret"), buyers=150, seed=3, today=date(2025, 12, 1))
+
+
+def test_history_takes_the_windows_segmentation_and_agrees_with_it(demo_path, tmp_path):
+    demo = working_copy(demo_path, tmp_path)
     seg = compute_segmentation(demo, date(2025, 12, 1))
     store = demo.open()
     buyer_id = store.conn.execute("SELECT buyer_id FROM buyer_stats WHERE countable_orders >= 3 LIMIT 1").fetchone()[0]
@@ -173,3 +177,35 @@ def test_figures_of_the_day(shop):
     assert [c.order_no for c in f.open_past_follow_up] == ["2718281828"]
     # tb_Alice: two problems this week and a seller-fault case open
     assert [(b.order_nos, b.seller_fault_open) for b in f.at_risk_buyers] == [(("3141592653", "2718281828"), True)]
+    named = rs.describe_buyers(shop, [f.at_risk_buyers[0].buyer_id])
+    [alice] = named.values()
+    assert (alice.nick, alice.name_masked, alice.phone_masked, alice.orders) == ("tb_Alice", "李*", "139****4321", 2)
+
+
+def test_order_items_for_the_case_form(shop):
+    assert rs.order_items(shop, "3141592653") == [("铸铁锅", None)]  # an order report has no lines: its title
+    assert rs.order_items(shop, "404") == []
+
+
+def test_items_and_units_sold_from_order_lines(demo_path, tmp_path):
+    demo = working_copy(demo_path, tmp_path)
+    store = demo.open()
+    order_no, day = store.conn.execute(
+        "SELECT o.order_no, substr(o.created_at, 1, 10) FROM orders o JOIN order_lines l "
+        "ON l.platform = o.platform AND l.order_no = o.order_no WHERE o.paid_fen > 0 "
+        "GROUP BY o.platform, o.order_no HAVING count(*) > 1 LIMIT 1").fetchone()
+    items = rs.order_items(demo, order_no)
+    second = items[1][0]
+    units = store.conn.execute(
+        "SELECT sum(coalesce(l.quantity, 1)) FROM order_lines l JOIN orders o ON o.platform = l.platform "
+        "AND o.order_no = l.order_no WHERE l.title = ? AND o.paid_fen > 0 AND substr(o.created_at, 1, 10) = ?",
+        (second, day)).fetchone()[0]
+    store.close()
+    assert len(items) >= 2
+    logged_at = datetime.fromisoformat(day + " 12:00:00")
+    case = rs.log_case(demo, rs.CaseDraft(order_no=order_no, reason="quality", item_title=second,
+                                          sku=items[1][1]), logged_at)
+    assert (case.item_title, case.sku) == items[1]
+    f = rs.figures(demo, logged_at.date(), logged_at.date(), today=logged_at.date())
+    [rate] = f.return_rate_by_item
+    assert (rate.item, rate.cases, rate.sold) == (second, 1, units)
