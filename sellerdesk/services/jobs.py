@@ -45,6 +45,7 @@ class Changes:
     settings: bool = False
     groups: bool = False  # saved groups, tags, notes, outreach records
     calendar: bool = False  # events, campaigns, tasks, playbooks, calendar settings
+    reports: bool = False  # channel traffic and spend, report notes (the retrospective tab)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{k: getattr(self, k) or getattr(other, k) for k in self.__dataclass_fields__})

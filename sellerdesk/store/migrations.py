@@ -356,6 +356,48 @@ def _v4(db: "sqlite_utils.Database") -> None:
         db.conn.execute(ORDER_INDEXES[name])
 
 
+
+def _v5(db: "sqlite_utils.Database") -> None:
+    """The retrospective's data the exports do not have: traffic and spend per channel and day
+    (typed in the report tab's grid or imported from the platform's analytics xlsx), and the
+    owner's notes (lessons, owners, next actions) kept with a campaign or a period.
+
+    Notes outlive their campaign (SET NULL) with their festival key, so the lessons still come
+    back when the same festival comes round next year.
+    """
+    db.executescript(
+        """
+        CREATE TABLE channel_stats (
+            day TEXT NOT NULL,  -- 'YYYY-MM-DD'
+            channel TEXT NOT NULL,  -- domain.channels key ('ztc', 'natural', ...)
+            spend_fen INTEGER,  -- NULL: not entered (a zero is a zero)
+            uv INTEGER,
+            pv INTEGER,
+            clicks INTEGER,
+            orders INTEGER,
+            sales_fen INTEGER,  -- sales the platform attributes to the channel
+            campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,  -- typed for this campaign
+            source TEXT NOT NULL DEFAULT 'typed',  -- typed | imported
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (day, channel)  -- the period queries are ranges on day
+        ) WITHOUT ROWID;
+        CREATE TABLE report_notes (
+            id INTEGER PRIMARY KEY,
+            festival_key TEXT,
+            campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            lessons TEXT NOT NULL DEFAULT '',
+            owners TEXT NOT NULL DEFAULT '',
+            next_actions TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX report_notes_campaign ON report_notes (campaign_id) WHERE campaign_id IS NOT NULL;
+        CREATE INDEX report_notes_period ON report_notes (period_start, period_end);
+        CREATE INDEX report_notes_festival ON report_notes (festival_key, period_start);
+        """
+    )
+
 # Secondary indexes of the orders and buyers tables: a bulk load into an empty shop
 # drops them and builds them once at the end (much faster than row-by-row upkeep).
 ORDER_INDEXES: dict[str, str] = {
@@ -380,5 +422,6 @@ MIGRATIONS: list[tuple[int, Callable[["sqlite_utils.Database"], None]]] = [
     (2, _v2),
     (3, _v3),
     (4, _v4),
+    (5, _v5),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -34,7 +34,7 @@ def test_v3_shop_gets_the_returns_tables_a_backup_and_keeps_its_rows(tmp_path):
     path = tmp_path / "shop.sqlite"
     _v3_shop(path)
     store = open_store(path)
-    assert store.schema_version() == 4
+    assert store.schema_version() >= 4  # later steps run too
     assert RETURNS_TABLES <= set(store.db.table_names())
     assert store.conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 1
     store.close()
