@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sellerdesk.domain.channels import (ALL, CHANNELS, Channel, ChannelDataError, ChannelDay, ChannelTotal,
-                                        channels_for, grand_total, validate_day)
+                                        channel_by_key, channels_for, grand_total, validate_day)
 from sellerdesk.domain.errors import RowError
 from sellerdesk.ingest.channel_xlsx import FIELDS as FILE_FIELDS
 from sellerdesk.ingest.channel_xlsx import MappingError, check_mapping, preview, read_channel_rows, suggest_mapping
@@ -66,13 +66,16 @@ def save_channel_rows(shop: ShopFile, rows: list[ChannelDay], *, replace_range: 
     removes that day and channel. With replace_range=(start, end) (the days the grid shows),
     stored rows in it that `rows` leaves out are removed too. Rows equal to the stored ones
     are not rewritten (their source stays). Changes(reports=True) when anything changed."""
+    if replace_range is not None and replace_range[1] < replace_range[0]:
+        raise ChannelDataError("日期范围的结束日早于开始日。", "The range ends before it starts.")
     seen: set[tuple[date, str]] = set()
     for row in rows:
         validate_day(row)
         key = (row.day, row.channel)
         if key in seen:
-            raise ChannelDataError(f"{row.day} {row.channel}：同一天同一渠道出现了两行。",
-                                   f"{row.day} {row.channel}: the same day and channel appear twice.",
+            ch = channel_by_key(row.channel)  # known: validate_day passed
+            raise ChannelDataError(f"{row.day} {ch.zh}：同一天同一渠道出现了两行。",
+                                   f"{row.day} {ch.en}: the same day and channel appear twice.",
                                    day=row.day, channel=row.channel)
         seen.add(key)
         if replace_range is not None and not replace_range[0] <= row.day <= replace_range[1]:
@@ -80,8 +83,6 @@ def save_channel_rows(shop: ShopFile, rows: list[ChannelDay], *, replace_range: 
                 f"{row.day} 不在保存的日期范围 {replace_range[0]}～{replace_range[1]} 内。",
                 f"{row.day} is outside the range being saved ({replace_range[0]} to {replace_range[1]}).",
                 day=row.day, channel=row.channel)
-    if replace_range is not None and replace_range[1] < replace_range[0]:
-        raise ChannelDataError("日期范围的结束日早于开始日。", "The range ends before it starts.")
     store = shop.open()
     try:
         with store.transaction() as conn:

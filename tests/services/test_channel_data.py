@@ -98,3 +98,9 @@ def test_a_mapping_that_does_not_fit_names_the_file(tmp_shop, tmp_path):
     assert err.value.file == "analytics.xlsx" and "no column Date" in err.value.message_en
     with pytest.raises(MappingError):
         cd.validate_mapping({"day": "日期"}, HEADERS)
+
+
+def test_a_reversed_range_is_refused(tmp_shop):
+    with pytest.raises(ChannelDataError) as err:
+        cd.save_channel_rows(tmp_shop, [], replace_range=(D3, D1))
+    assert "ends before it starts" in err.value.message_en
