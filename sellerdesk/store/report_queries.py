@@ -1,0 +1,241 @@
+"""The retrospective report's SQL: a period's orders, items, buyers and outreach results.
+
+Every query reads one period through the orders_created index (created_at range) or
+the members of one outreach through orders_buyer (buyer_id, created_at), and
+aggregates in SQL: a 30-day campaign of a 1,000,000-order shop reads its ~100,000
+orders, never the whole table. Definitions are domain.orders' and
+domain.retrospective's; the SQL mirrors them (tests compute each figure again in
+Python over the rows).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
+from sellerdesk.domain.rules import Rule
+from sellerdesk.store.buyer_rules import Atoms, from_facts, holds
+from sellerdesk.store.outreach_log import OutreachEntry
+
+_STATUSES = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
+_FULL = RefundState.FULL.value
+
+
+def countable(alias: str = "o") -> str:
+    return f"({alias}.status IN ({_STATUSES}) AND coalesce({alias}.refund_state, '') != '{_FULL}')"
+
+
+_PERIOD = "o.created_at >= :start AND o.created_at < :end_next"
+_SUCCESS = "SELECT {agg} FROM refunds r WHERE r.platform = o.platform AND r.order_no = o.order_no AND r.status = 'success'"
+
+
+def span(start: date, end: date) -> dict[str, str]:
+    """The parameters of a period of days, both included."""
+    return {"start": start.isoformat(), "end_next": (end + timedelta(days=1)).isoformat()}
+
+
+@contextmanager
+def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One snapshot for every read of a report (WAL: writers go on, the report sees none of it)."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("ROLLBACK")  # nothing was written but temp tables
+
+
+# --- headline and days -----------------------------------------------------------------------
+
+def period_totals(conn: sqlite3.Connection, start: date, end: date) -> tuple[int, int, int, int, int, int]:
+    """(paid_fen, countable orders, buyers, paid orders, refunded orders, refund_fen) of the period.
+
+    Paid orders are the countable ones plus the fully refunded; an order's refund is the larger of
+    what the order file says and its successful refund records (store/summary.py's rule)."""
+    row = conn.execute(f"""
+        WITH o AS (
+            SELECT o.buyer_id, coalesce(o.paid_fen, 0) AS paid_fen, {countable()} AS countable,
+                   coalesce(o.refund_state, '') = '{_FULL}' AS full_refund,
+                   (coalesce(o.refund_state, 'none') IN ('partial', 'full')
+                    OR EXISTS ({_SUCCESS.format(agg='1')})) AS refunded,
+                   max(coalesce(o.refund_fen, 0), ({_SUCCESS.format(agg='coalesce(sum(r.amount_fen), 0)')})) AS refund_fen
+            FROM orders o WHERE {_PERIOD}
+        )
+        SELECT coalesce(sum(CASE WHEN countable THEN paid_fen END), 0), coalesce(sum(countable), 0),
+               count(DISTINCT CASE WHEN countable THEN buyer_id END),
+               coalesce(sum(countable OR full_refund), 0),
+               coalesce(sum(CASE WHEN countable OR full_refund THEN refunded END), 0),
+               coalesce(sum(CASE WHEN countable OR full_refund THEN refund_fen END), 0)
+        FROM o""", span(start, end)).fetchone()
+    return tuple(row)
+
+
+def daily(conn: sqlite3.Connection, start: date, end: date) -> dict[date, tuple[int, int, int]]:
+    """{day: (paid_fen, countable orders, buyers)} for the days with a countable order."""
+    return {date.fromisoformat(d): (paid, n, buyers) for d, paid, n, buyers in conn.execute(f"""
+        SELECT substr(o.created_at, 1, 10) AS d, sum(coalesce(o.paid_fen, 0)), count(*), count(DISTINCT o.buyer_id)
+        FROM orders o WHERE {_PERIOD} AND {countable()} GROUP BY d""", span(start, end))}
+
+
+# --- items -----------------------------------------------------------------------------------
+
+# Item lines of the period's countable orders; an order imported without lines (an order report)
+# stands as one line of its own title, item count and paid amount.
+_LINES = f"""
+    SELECT o.id AS oid, substr(o.created_at, 1, 10) AS d, l.title AS title, coalesce(l.quantity, 1) AS units,
+           coalesce(l.amount_fen, l.unit_price_fen * coalesce(l.quantity, 1), 0) AS sales
+    FROM orders o CROSS JOIN order_lines l ON l.platform = o.platform AND l.order_no = o.order_no
+    WHERE {_PERIOD} AND {countable()} AND l.title IS NOT NULL
+    UNION ALL
+    SELECT o.id, substr(o.created_at, 1, 10), o.title, coalesce(o.item_count, 1), coalesce(o.paid_fen, 0)
+    FROM orders o WHERE {_PERIOD} AND {countable()} AND o.title IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.platform = o.platform AND l.order_no = o.order_no)
+"""
+
+
+@dataclass(frozen=True)
+class ItemDay:
+    title: str
+    day: date
+    units: int
+    sales_fen: int
+    orders: int
+
+
+def item_days(conn: sqlite3.Connection, start: date, end: date) -> list[ItemDay]:
+    """Units, sales and orders per item title and day."""
+    return [ItemDay(t, date.fromisoformat(d), u, s, n) for t, d, u, s, n in conn.execute(
+        f"SELECT title, d, sum(units), sum(sales), count(DISTINCT oid) FROM ({_LINES}) GROUP BY title, d",
+        span(start, end))]
+
+
+def item_pairs(conn: sqlite3.Connection, start: date, end: date, limit: int = 10) -> list[tuple[str, str, int]]:
+    """(title, title, orders) of the items most often in the same countable order."""
+    conn.execute("DROP TABLE IF EXISTS temp.report_order_items")
+    conn.execute("CREATE TEMP TABLE report_order_items (oid INTEGER, title TEXT, PRIMARY KEY (oid, title)) "
+                 "WITHOUT ROWID")
+    conn.execute(f"INSERT OR IGNORE INTO temp.report_order_items SELECT oid, title FROM ({_LINES})", span(start, end))
+    rows = conn.execute(
+        "SELECT a.title, b.title, count(*) AS n FROM temp.report_order_items a "
+        "JOIN temp.report_order_items b ON b.oid = a.oid AND b.title > a.title "
+        "GROUP BY a.title, b.title ORDER BY n DESC, a.title, b.title LIMIT ?", (limit,)).fetchall()
+    conn.execute("DROP TABLE temp.report_order_items")
+    return [tuple(r) for r in rows]
+
+
+# --- buyers ----------------------------------------------------------------------------------
+
+def fill_period_buyers(conn: sqlite3.Connection, start: date, end: date) -> None:
+    """temp.report_buyers: each buyer with a countable order in the period, their paid total there
+    and whether they had a countable order before it (repeat)."""
+    conn.execute("DROP TABLE IF EXISTS temp.report_buyers")
+    conn.execute("CREATE TEMP TABLE report_buyers (buyer_id INTEGER PRIMARY KEY, paid_fen INTEGER NOT NULL, "
+                 "repeat INTEGER NOT NULL)")
+    conn.execute(f"""
+        INSERT INTO temp.report_buyers
+        SELECT w.buyer_id, w.paid, EXISTS (SELECT 1 FROM orders p WHERE p.buyer_id = w.buyer_id
+                                           AND p.created_at < :start AND {countable('p')})
+        FROM (SELECT o.buyer_id, sum(coalesce(o.paid_fen, 0)) AS paid FROM orders o
+              WHERE {_PERIOD} AND {countable()} AND o.buyer_id IS NOT NULL GROUP BY o.buyer_id) w
+        ORDER BY w.buyer_id""", span(start, end))
+
+
+def buyer_mix(conn: sqlite3.Connection) -> tuple[int, int, int, int]:
+    """(new buyers, repeat buyers, new buyers' paid, repeat buyers' paid) of temp.report_buyers."""
+    row = conn.execute("SELECT coalesce(sum(NOT repeat), 0), coalesce(sum(repeat), 0), "
+                       "coalesce(sum(CASE WHEN repeat THEN 0 ELSE paid_fen END), 0), "
+                       "coalesce(sum(CASE WHEN repeat THEN paid_fen ELSE 0 END), 0) FROM temp.report_buyers").fetchone()
+    return tuple(row)
+
+
+def group_counts_of_period_buyers(conn: sqlite3.Connection, table: str, as_of: date,
+                                  groups: Sequence[tuple[str, Rule, tuple[Rule, ...]]]) -> dict[str, tuple[int, int]]:
+    """{key: (buyers, their paid total in the period)} for the buyers of temp.report_buyers who had a
+    countable order by as_of, by their figures in `table` (buyer_stats or an as-of table).
+
+    The same bit-mask tally as store.customers.group_counts, over the period's buyers only."""
+    atoms = Atoms(as_of)
+    compiled = [(key, atoms.of_rule(rule), [atoms.of_rule(u) for u in unless]) for key, rule, unless in groups]
+    columns, params = atoms.mask_columns()
+    names = [f"m{i}" for i in range(len(columns))] or ["m0"]
+    cols = columns or ["0"]
+    inner = (f"SELECT {', '.join(f'{c} AS {n}' for c, n in zip(cols, names))}, rb.paid_fen AS paid_fen "
+             f"FROM {from_facts(table, *atoms.sql)} JOIN temp.report_buyers rb ON rb.buyer_id = s.buyer_id "
+             f"WHERE s.countable_orders > 0 LIMIT -1")
+    totals = {key: [0, 0] for key, _, _ in compiled}
+    for row in conn.execute(f"SELECT {', '.join(names)}, count(*), sum(paid_fen) FROM ({inner}) "
+                            f"GROUP BY {', '.join(names)}", params):
+        bits = atoms.bits(row[:len(names)]) if columns else []
+        n, paid = row[len(names):]
+        for key, rule, unless in compiled:
+            if holds(rule, bits) and not any(holds(u, bits) for u in unless):
+                totals[key][0] += n
+                totals[key][1] += paid
+    return {key: (n, paid) for key, (n, paid) in totals.items()}
+
+
+def counted_period_buyers(conn: sqlite3.Connection, table: str) -> tuple[int, int]:
+    """(buyers, paid in the period) of temp.report_buyers with a countable order in `table`."""
+    row = conn.execute(f"SELECT count(*), coalesce(sum(rb.paid_fen), 0) FROM {table} s "
+                       f"JOIN temp.report_buyers rb ON rb.buyer_id = s.buyer_id WHERE s.countable_orders > 0").fetchone()
+    return tuple(row)
+
+
+def regions(conn: sqlite3.Connection, start: date, end: date) -> list[tuple[str, int, int, int]]:
+    """(province or '', buyers, countable orders, paid_fen) by the orders' receiving province, most paid first."""
+    return [tuple(r) for r in conn.execute(f"""
+        SELECT coalesce(nullif(trim(o.province), ''), '') AS p, count(DISTINCT o.buyer_id), count(*),
+               sum(coalesce(o.paid_fen, 0)) AS paid
+        FROM orders o WHERE {_PERIOD} AND {countable()} GROUP BY p ORDER BY paid DESC, p""", span(start, end))]
+
+
+# --- outreach --------------------------------------------------------------------------------
+
+_OUTREACH_COLUMNS = ", ".join(OutreachEntry.__dataclass_fields__)
+
+
+def outreaches_sent(conn: sqlite3.Connection, start: date, end: date, extra_ids: Sequence[int] = ()
+                    ) -> list[OutreachEntry]:
+    """Outreaches sent (send time, or export time without one) in the period, and the given ones
+    (linked to the campaign's tasks), in send order."""
+    marks = ", ".join("?" * len(extra_ids)) or "NULL"
+    p = span(start, end)
+    return [OutreachEntry(*r) for r in conn.execute(
+        f"SELECT {_OUTREACH_COLUMNS} FROM outreaches WHERE (coalesce(send_at, created_at) >= ? "
+        f"AND coalesce(send_at, created_at) < ?) OR id IN ({marks}) ORDER BY coalesce(send_at, created_at), id",
+        [p["start"], p["end_next"], *extra_ids])]
+
+
+def arm_results(conn: sqlite3.Connection, outreach_id: int, since: datetime, until: datetime
+                ) -> list[tuple[str, int, int, int, int]]:
+    """(arm, members, reachable members, members with a countable order in [since, until), their paid)."""
+    return [tuple(r) for r in conn.execute(f"""
+        WITH m AS (SELECT buyer_id, arm, usable FROM outreach_members WHERE outreach_id = :id),
+        c AS (SELECT o.buyer_id, sum(coalesce(o.paid_fen, 0)) AS paid FROM orders o
+              WHERE o.buyer_id IN (SELECT buyer_id FROM m) AND o.created_at >= :since AND o.created_at < :until
+                AND {countable()} GROUP BY o.buyer_id)
+        SELECT m.arm, count(*), coalesce(sum(m.usable), 0), count(c.buyer_id), coalesce(sum(c.paid), 0)
+        FROM m LEFT JOIN c ON c.buyer_id = m.buyer_id GROUP BY m.arm ORDER BY m.arm""",
+        {"id": outreach_id, "since": since.strftime("%Y-%m-%d %H:%M:%S"),
+         "until": until.strftime("%Y-%m-%d %H:%M:%S")})]
+
+
+def buyer_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM buyers").fetchone()[0]
+
+
+# --- after-sales, names ----------------------------------------------------------------------
+
+def buyer_contacts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
+    """{buyer id: (name, phone)} as stored (the report masks them)."""
+    out: dict[int, tuple[str | None, str | None]] = {}
+    ids = list(ids)
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        for b, name, phone in conn.execute(
+                f"SELECT id, name, phone FROM buyers WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+            out[b] = (name, phone)
+    return out
