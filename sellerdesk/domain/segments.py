@@ -1,6 +1,7 @@
 """The built-in customer groups, each a Rule the store compiles to SQL.
 
 Families:
+- all: every buyer (with an order by the as-of day), so a promotion can target everyone;
 - lifecycle: new (exactly one countable order), repeat (two or more);
 - outreach (seed 002): loyal, then active, then general: one class per buyer
   for a promotion round, every buyer in exactly one;
@@ -29,7 +30,8 @@ from sellerdesk.domain.rules import Condition, Field, Op, Rule, RuleError, all_o
 from sellerdesk.domain.tiers import DEFAULT_TIERS, TierRule
 
 RFM_MODES = ("quintiles", "cutoffs")
-FAMILIES = ("lifecycle", "outreach", "value", "rfm", "tier")
+FAMILIES = ("all", "lifecycle", "outreach", "value", "rfm", "tier")
+ALL_KEY = "all"  # the group every buyer is in
 
 # A valid rule that matches nobody (no buyers yet, so no RFM cut-offs or dormant threshold).
 NOBODY = all_of(Condition(Field.ORDERS, Op.EQ, 0), Condition(Field.ORDERS, Op.GE, 1))
@@ -163,6 +165,9 @@ def builtin_groups(settings: SegmentSettings, ctx: GroupContext) -> list[GroupDe
         return GroupDef(key, family, *names[key], zh, en, rule, unless)
 
     groups = [
+        g(ALL_KEY, "all", f"所有买家：截至 {day} 至少下过一笔订单的每一位买家（订单是否有效不限）。",
+          f"Every buyer: everyone with at least one order by {day}, countable or not.",
+          all_of(_c(Field.ORDERS, Op.GE, 0))),
         g("new", "lifecycle", f"恰好 1 笔有效订单（截至 {day}）。", f"Exactly 1 countable order (as of {day}).",
           all_of(_c(Field.ORDERS, Op.EQ, 1))),
         g("repeat", "lifecycle", f"2 笔及以上有效订单（截至 {day}）。", f"2 or more countable orders (as of {day}).",
@@ -226,6 +231,7 @@ def _rfm_groups(g, s: SegmentSettings, ctx: GroupContext) -> list[GroupDef]:
 
 
 _FIXED_NAMES: dict[str, tuple[str, str]] = {
+    ALL_KEY: ("所有买家", "All buyers"),
     "new": ("新客", "New buyers"),
     "repeat": ("老客", "Repeat buyers"),
     "active": ("活跃客户", "Active buyers"),
@@ -247,6 +253,6 @@ def group_family(key: str) -> str | None:
     """The family of a built-in key, without any data."""
     if key.startswith("tier_"):
         return "tier"
-    return {"new": "lifecycle", "repeat": "lifecycle", "active": "outreach", "loyal": "outreach",
+    return {ALL_KEY: "all", "new": "lifecycle", "repeat": "lifecycle", "active": "outreach", "loyal": "outreach",
             "general": "outreach", "dormant_high_value": "value",
             "second_purchase_window": "value"}.get(key, "rfm" if key in rfm.RFM_CLASS_BY_KEY else None)

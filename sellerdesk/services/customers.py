@@ -14,13 +14,14 @@ from datetime import date, datetime, timedelta
 from sellerdesk.domain.buyers import BuyerFacts
 from sellerdesk.domain.errors import BilingualError
 from sellerdesk.domain.rules import Field
+from sellerdesk.domain.segments import ALL_KEY
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.segmentation import Segmentation
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.store import buyer_records, customers
 from sellerdesk.store.buyer_records import LineRow, OrderRow, RefundRow
 from sellerdesk.store.buyer_rules import where
-from sellerdesk.store.buyer_stats import facts_table
+from sellerdesk.store.buyer_stats import facts_table, is_current
 from sellerdesk.store.db import Store
 
 __all__ = [
@@ -63,7 +64,8 @@ def list_buyer_ids(shop: ShopFile, seg: Segmentation | None = None, *, group_key
             group = seg.group(group_key) if seg else None
             if group is None:
                 return []
-            sql, params = where(group.definition.rule, as_of, group.definition.unless)
+            if group.key != ALL_KEY:  # every buyer of the table: no condition for the planner to weigh
+                sql, params = where(group.definition.rule, as_of, group.definition.unless)
         return customers.query_ids(store.conn, table, where=sql, params=params, text=text, sort=sort,
                                    descending=descending)
     finally:
@@ -81,7 +83,7 @@ class BuyerReader:
     def rows(self, ids: Sequence[int], seg: Segmentation | None) -> list[BuyerRow]:
         store = self._open()
         as_of = seg.as_of if seg else date.today()
-        if self._table is None or self._table[0] != as_of:
+        if self._table is None or self._table[0] != as_of or not is_current(store.conn, self._table[1]):
             self._table = (as_of, facts_table(store.conn, as_of))
         facts = customers.facts_for(store.conn, self._table[1], ids, with_items=_needs_items(seg),
                                     until=(as_of + timedelta(days=1)).isoformat())

@@ -18,7 +18,7 @@ from sellerdesk.domain.buyers import BuyerFacts, aov_fen
 from sellerdesk.domain.coupons import CouponRule, CouponSuggestion, suggest_coupon
 from sellerdesk.domain.rule_text import describe_rule
 from sellerdesk.domain.rules import Rule, RuleError
-from sellerdesk.domain.segments import (GroupContext, GroupDef, SegmentSettings, builtin_groups,
+from sellerdesk.domain.segments import (ALL_KEY, GroupContext, GroupDef, SegmentSettings, builtin_groups,
                                         dormant_rank)
 from sellerdesk.domain.tiers import TierShare, shape_warnings, tier_shape
 from sellerdesk.services.jobs import CancelToken, Changes
@@ -80,8 +80,9 @@ class Segmentation:
         return next((g for g in self.groups if g.key == key), None)
 
     def memberships(self, facts: BuyerFacts) -> list[GroupFigures]:
-        """The groups a buyer is in (the buyer's facts as of the same date)."""
-        return [g for g in self.groups if g.definition.contains(facts, self.as_of)]
+        """The groups a buyer is in (the buyer's facts as of the same date), leaving out 'all',
+        which every buyer is in (it would only repeat itself in every row)."""
+        return [g for g in self.groups if g.key != ALL_KEY and g.definition.contains(facts, self.as_of)]
 
     def rfm_explanation(self, facts: BuyerFacts, lang: str = "zh") -> str | None:
         if self.context.rfm is None or facts.countable_orders <= 0:

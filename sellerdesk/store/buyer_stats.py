@@ -2,15 +2,31 @@
 
 Customer groups are decided on these, so groups are computed over buyers,
 not order lines. The table holds the figures over every order and is
-refreshed after each import that changed something; for an earlier "as of"
-date the same query runs again over the orders up to that day into a temp
-table (`facts_table`). The definitions mirror domain.orders and the shop
-summary (store/summary.py): countable = paid, not closed, not fully refunded;
-refunded = partial/full refund state or a successful refund record.
+refreshed after each import that changed something. The definitions mirror
+domain.orders and the shop summary (store/summary.py): countable = paid, not
+closed, not fully refunded; refunded = partial/full refund state or a
+successful refund record.
+
+Sort keys: buyer_stats also keeps a copy of the buyer's text columns the
+Customers table sorts by (nick, name, phone, platform, city), each indexed, so a
+sort by text is an index scan of buyer_stats instead of a join with buyers and a
+300,000-string sort. The columns are added here (`ensure_sort_keys`), not by a
+migration: like the figures they are derived data, rebuilt by every refresh.
+
+Earlier "as of" dates (`facts_table`): the figures over the orders up to that
+day are kept in a table per date (`facts_asof_YYYYMMDD`, listed in
+facts_asof_cache, the newest CACHED_DATES kept), with buyer_stats' indexes, so
+every connection asking for the same date reuses them. refresh_buyer_stats
+drops them all: an import that changed the orders invalidates every date. Only
+buyers with an order after the day are recomputed; the others' figures are
+buyer_stats' own. Where the cache cannot be written (another writer holds the
+file, a read-only file, the caller's transaction), the figures go to a temp table
+of the connection as before.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date, timedelta
 
@@ -19,9 +35,19 @@ from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
 _COUNTABLE = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
 STATS_COLUMNS = ("buyer_id", "orders", "countable_orders", "paid_fen", "aov_fen", "refunded_orders",
                  "first_order_day", "last_order_day", "last_item")
+# buyers column -> its copy in buyer_stats (indexed: the Customers table's text sorts)
+SORT_KEYS = {c: f"sort_{c}" for c in ("account", "name", "phone", "platform", "city")}
+SORT_COLUMNS = tuple(SORT_KEYS.values())
+CACHE = "facts_asof_cache"
+CACHED_DATES = 2  # as-of days kept: each takes ~30 MB per 100,000 buyers (figures, text copies, indexes)
+_CACHE_LOCK_MS = 1000  # how long a reader waits to write the cache before using a temp table
+_TABLE_COLUMNS = """buyer_id INTEGER PRIMARY KEY, orders INTEGER NOT NULL, countable_orders INTEGER NOT NULL,
+    paid_fen INTEGER NOT NULL, aov_fen INTEGER, refunded_orders INTEGER NOT NULL, first_order_day TEXT,
+    last_order_day TEXT, last_item TEXT, """ + ", ".join(f"{c} TEXT" for c in SORT_COLUMNS)
 
-# :until is the first moment not counted ('9999' = everything). char(31) joins
-# the last countable order's time to its title, so max() picks both at once.
+# :until is the first moment not counted ('9999' = everything); {buyers} narrows the
+# orders to some buyers. char(31) joins the last countable order's time to its title,
+# so max() picks both at once.
 _FACTS_SELECT = f"""
 WITH r AS (
     SELECT platform, order_no FROM refunds WHERE status = 'success' GROUP BY platform, order_no
@@ -30,7 +56,7 @@ WITH r AS (
            (o.status IN ({_COUNTABLE}) AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}') AS countable,
            (coalesce(o.refund_state, 'none') IN ('partial', 'full') OR r.platform IS NOT NULL) AS refunded
     FROM orders o LEFT JOIN r ON r.platform = o.platform AND r.order_no = o.order_no
-    WHERE o.buyer_id IS NOT NULL AND coalesce(o.created_at, '') < :until
+    WHERE o.buyer_id IS NOT NULL AND coalesce(o.created_at, '') < :until{{buyers}}
 ), b AS (
     SELECT buyer_id, count(*) AS orders, sum(countable) AS countable_orders,
            sum(CASE WHEN countable THEN paid_fen ELSE 0 END) AS paid_fen,
@@ -48,20 +74,61 @@ FROM b
 """
 
 
+def _facts_select(buyers: str = "") -> str:
+    return _FACTS_SELECT.replace("{buyers}", buyers)
+
+
 def refresh_buyer_stats(conn: sqlite3.Connection) -> None:
     """Recompute buyer_stats over every order (inside the caller's transaction).
 
-    The table's indexes are dropped and built again afterwards: building five
+    The table's indexes are dropped and built again afterwards: building its
     indexes over 300,000 sorted rows is cheaper than keeping them up to date row by row.
+    Every cached as-of date is dropped: it was computed over the old orders.
     """
+    ensure_sort_columns(conn)
     indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                            "AND tbl_name = 'buyer_stats' AND sql IS NOT NULL").fetchall()
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")
+    have = {name for name, _ in indexes}
+    indexes += [(f"buyer_stats_{c}", f"CREATE INDEX buyer_stats_{c} ON buyer_stats ({c})")
+                for c in SORT_COLUMNS if f"buyer_stats_{c}" not in have]
     conn.execute("DELETE FROM buyer_stats")
-    conn.execute(f"INSERT INTO buyer_stats ({', '.join(STATS_COLUMNS)}) {_FACTS_SELECT}", {"until": "9999"})
+    copies = ", ".join(f"b.{c}" for c in SORT_KEYS)
+    conn.execute(f"INSERT INTO buyer_stats ({', '.join(STATS_COLUMNS + SORT_COLUMNS)}) "
+                 f"SELECT f.*, {copies} FROM ({_facts_select()}) f LEFT JOIN buyers b ON b.id = f.buyer_id",
+                 {"until": "9999"})
     for _, sql in indexes:
         conn.execute(sql)
+    drop_asof_cache(conn)
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    schema, _, name = table.rpartition(".")
+    prefix = f"{schema}." if schema else ""
+    return {r[1] for r in conn.execute(f"PRAGMA {prefix}table_info({name})")}
+
+
+def has_sort_keys(conn: sqlite3.Connection, table: str = "buyer_stats") -> bool:
+    """Whether the table carries the text sort keys (a shop whose figures predate them may not yet)."""
+    return set(SORT_COLUMNS) <= table_columns(conn, table)
+
+
+def ensure_sort_columns(conn: sqlite3.Connection) -> None:
+    """Add the sort key columns to buyer_stats where missing (inside the caller's transaction)."""
+    have = table_columns(conn, "buyer_stats")
+    for column in SORT_COLUMNS:
+        if column not in have:
+            conn.execute(f"ALTER TABLE buyer_stats ADD COLUMN {column} TEXT")
+
+
+def ensure_sort_keys(conn: sqlite3.Connection) -> bool:
+    """Give a shop whose figures were kept before the sort keys existed its keys (once: a refresh,
+    ~5 s at 300,000 buyers). False when that cannot happen now (someone else is writing, a
+    read-only file, inside the caller's transaction): the sorts then join buyers as before."""
+    if has_sort_keys(conn):
+        return True
+    return _write(conn, lambda c: refresh_buyer_stats(c) or True) is not None
 
 
 def latest_order_day(conn: sqlite3.Connection) -> str | None:
@@ -72,13 +139,118 @@ def latest_order_day(conn: sqlite3.Connection) -> str | None:
 def facts_table(conn: sqlite3.Connection, as_of: date) -> str:
     """The table holding the buyers' figures as of the end of as_of.
 
-    buyer_stats when no order is later than as_of (the usual case: today);
-    otherwise a temp table computed over the orders up to that day.
+    buyer_stats when no order is later than as_of (the usual case: today); otherwise
+    the cached table of that date, computed now if no connection has yet.
     """
+    ensure_sort_keys(conn)
     latest = latest_order_day(conn)
     if latest is None or latest <= as_of.isoformat():
         return "buyer_stats"
+    cached = _cached(conn, as_of)
+    if cached is not None:
+        return cached
+    built = _write(conn, lambda c: _cached(c, as_of) or _build_cached(c, as_of))
+    if built is not None:
+        return built
     conn.execute("DROP TABLE IF EXISTS temp.facts_asof")
-    conn.execute(f"CREATE TEMP TABLE facts_asof AS {_FACTS_SELECT}",
-                 {"until": (as_of + timedelta(days=1)).isoformat()})
+    conn.execute(f"CREATE TEMP TABLE facts_asof ({_TABLE_COLUMNS})")
+    _fill(conn, "temp.facts_asof", as_of)
     return "temp.facts_asof"
+
+
+def is_current(conn: sqlite3.Connection, table: str) -> bool:
+    """Whether a table facts_table gave this connection may still be read: a cached as-of
+    table is gone once an import has changed the orders (a connection's temp table stays)."""
+    if table == "buyer_stats" or table.startswith("temp."):
+        return True
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() is not None
+
+
+def cached_dates(conn: sqlite3.Connection) -> list[str]:
+    """The as-of days kept, oldest first."""
+    try:
+        return [r[0] for r in conn.execute(f"SELECT as_of FROM {CACHE} ORDER BY id")]
+    except sqlite3.OperationalError:  # no cache table yet
+        return []
+
+
+def drop_asof_cache(conn: sqlite3.Connection) -> None:
+    """Forget every cached as-of date (inside the caller's transaction)."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                "AND name GLOB 'facts_asof_[0-9]*'").fetchall():
+        conn.execute(f"DROP TABLE {name}")
+    conn.execute(f"DROP TABLE IF EXISTS {CACHE}")
+
+
+def _cached(conn: sqlite3.Connection, as_of: date) -> str | None:
+    try:
+        row = conn.execute(f"SELECT table_name FROM {CACHE} WHERE as_of = ?", (as_of.isoformat(),)).fetchone()
+    except sqlite3.OperationalError:  # no cache table yet
+        return None
+    return row[0] if row else None
+
+
+def _write(conn: sqlite3.Connection, work):
+    """work(conn) in its own write transaction, waiting at most _CACHE_LOCK_MS for the lock;
+    None (and nothing written) when it cannot be done now."""
+    if conn.in_transaction:
+        return None
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {_CACHE_LOCK_MS}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {timeout}")
+    try:
+        result = work(conn)
+        conn.execute("COMMIT")
+        return result
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return None
+
+
+def _build_cached(conn: sqlite3.Connection, as_of: date) -> str:
+    """Compute and keep the figures as of as_of, with buyer_stats' indexes (inside a write transaction)."""
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {CACHE} (id INTEGER PRIMARY KEY, as_of TEXT NOT NULL UNIQUE, "
+                 f"table_name TEXT NOT NULL)")
+    for old_id, old_name in conn.execute(f"SELECT id, table_name FROM {CACHE} ORDER BY id DESC LIMIT -1 OFFSET ?",
+                                         (CACHED_DATES - 1,)).fetchall():
+        conn.execute(f"DROP TABLE IF EXISTS {old_name}")
+        conn.execute(f"DELETE FROM {CACHE} WHERE id = ?", (old_id,))
+    name = f"facts_asof_{as_of.strftime('%Y%m%d')}"
+    conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute(f"CREATE TABLE {name} ({_TABLE_COLUMNS})")
+    _fill(conn, name, as_of)
+    for index, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                   "AND tbl_name = 'buyer_stats' AND sql IS NOT NULL").fetchall():
+        suffix = index.removeprefix("buyer_stats_")
+        sql = re.sub(r"\bON\s+\"?buyer_stats\"?\s*\(", f"ON {name} (", sql, count=1)
+        conn.execute(sql.replace(index, f"{name}_{suffix}", 1))
+    conn.execute(f"INSERT INTO {CACHE} (as_of, table_name) VALUES (?, ?)", (as_of.isoformat(), name))
+    return name
+
+
+def _fill(conn: sqlite3.Connection, target: str, as_of: date) -> None:
+    """Insert the figures as of as_of into target: buyer_stats' rows of the buyers without a
+    later order, the others recomputed over their orders up to that day."""
+    until = (as_of + timedelta(days=1)).isoformat()
+    conn.execute("DROP TABLE IF EXISTS temp.asof_changed")
+    conn.execute("CREATE TEMP TABLE asof_changed (buyer_id INTEGER PRIMARY KEY)")
+    conn.execute("INSERT OR IGNORE INTO temp.asof_changed SELECT buyer_id FROM orders "
+                 "WHERE created_at >= ? AND buyer_id IS NOT NULL ORDER BY buyer_id", (until,))
+    columns = ", ".join(STATS_COLUMNS + SORT_COLUMNS)
+    stats = ", ".join(f"s.{c}" for c in STATS_COLUMNS)
+    if has_sort_keys(conn):  # the sort keys are buyer_stats' own
+        copies, join = ", ".join(f"s.{c}" for c in SORT_COLUMNS), ""
+    else:
+        copies, join = ", ".join(f"b.{c}" for c in SORT_KEYS), " LEFT JOIN buyers b ON b.id = s.buyer_id"
+    conn.execute(f"INSERT INTO {target} ({columns}) SELECT {stats}, {copies} FROM buyer_stats s{join} "
+                 f"WHERE s.buyer_id NOT IN (SELECT buyer_id FROM temp.asof_changed)")
+    conn.execute(f"INSERT INTO {target} ({columns}) SELECT f.*, {', '.join(f'b.{c}' for c in SORT_KEYS)} FROM "
+                 f"({_facts_select(' AND o.buyer_id IN (SELECT buyer_id FROM temp.asof_changed)')}) f "
+                 f"LEFT JOIN buyers b ON b.id = f.buyer_id", {"until": until})
+    conn.execute("DROP TABLE temp.asof_changed")

@@ -15,6 +15,7 @@ from datetime import date
 from sellerdesk.domain.buyers import BuyerFacts
 from sellerdesk.domain.rules import Rule
 from sellerdesk.store.buyer_rules import BOUGHT, Atoms, from_facts, holds
+from sellerdesk.store.buyer_stats import SORT_KEYS, has_sort_keys
 
 # Sort keys the Customers tab offers -> SQL (ties broken by buyer id).
 SORT_COLUMNS = {
@@ -107,8 +108,18 @@ def query_ids(conn: sqlite3.Connection, table: str, *, where: str = "1", params:
                    f"OR name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' "
                    f"UNION SELECT buyer_id FROM orders WHERE platform IN ({marks}) AND order_no = ?)")
         args += [like, like, like, *platforms, text]
-    column = SORT_COLUMNS[sort]
     direction = "DESC" if descending else "ASC"
+    if sort in SORT_KEYS and has_sort_keys(conn, table):
+        # The buyer's text kept in the facts table, indexed: the buyers with a value in
+        # (value, id) order straight from the index, then those without one by id.
+        column, where_sql = f"s.{SORT_KEYS[sort]}", " AND ".join(sql)
+        ids = []
+        for part, order in ((f"{column} IS NOT NULL", f"{column} {direction}, s.buyer_id {direction}"),
+                            (f"{column} IS NULL", f"s.buyer_id {direction}")):
+            ids += [r[0] for r in conn.execute(f"SELECT s.buyer_id FROM {from_facts(table, *sql)} "
+                                               f"WHERE {where_sql} AND {part} ORDER BY {order}", args)]
+        return ids
+    column = SORT_COLUMNS[sort]
     # NULLs last either way; ties in buyer order. Written so an index on the column can serve the sort.
     order = f"{column} IS NULL, {column} {direction}, s.buyer_id {direction}"
     rows = conn.execute(f"SELECT s.buyer_id FROM {from_facts(table, column, *sql)} WHERE {' AND '.join(sql)} "

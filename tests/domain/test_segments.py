@@ -43,7 +43,7 @@ def members(group, buyers=SHOP, as_of=AS_OF):
 
 def test_keys_families_and_names():
     groups, _ = groups_for()
-    keys = ["new", "repeat", "loyal", "active", "general", "dormant_high_value", "second_purchase_window",
+    keys = ["all", "new", "repeat", "loyal", "active", "general", "dormant_high_value", "second_purchase_window",
             *[c.key for c in rfm.RFM_CLASSES], *[f"tier_{t.key}" for t in DEFAULT_TIERS]]
     assert sorted(groups) == sorted(keys)
     names = group_names()
@@ -52,7 +52,20 @@ def test_keys_families_and_names():
         assert g.family == group_family(key)
     assert names["rfm_important_value"] == ("重要价值客户", "Important value")
     assert names["tier_vip"] == ("VIP会员", "VIP")
+    assert names["all"] == ("所有买家", "All buyers") and group_family("all") == "all"
     assert group_family("nonsense") is None
+
+
+@pytest.mark.parametrize("buyers", [SHOP, []], ids=["shop", "empty"])
+def test_all_is_every_buyer(buyers):
+    """'all' (for promotions to everyone) holds every buyer, those without a countable order too."""
+    groups, _ = groups_for(buyers)
+    everyone = groups["all"]
+    assert (everyone.family, everyone.unless) == ("all", ())
+    assert members(everyone) == {b.buyer_id for b in SHOP}
+    assert {9001, 9002} <= members(everyone)  # cancelled/refunded only, and no order counted at all
+    assert "所有买家" in everyone.explain_zh and "Every buyer" in everyone.explain_en
+    assert AS_OF.isoformat() in everyone.explain_zh and AS_OF.isoformat() in everyone.explain_en
 
 
 @pytest.mark.parametrize("buyers", [SHOP, SHOP[:1], []], ids=["shop", "one buyer", "empty"])
@@ -180,7 +193,7 @@ def test_one_buyer_shop():
     groups, ctx = groups_for([lone])
     assert ctx.rfm.scores(lone) == (3, 3, 3) and ctx.dormant_min_paid_fen == 8_000
     hits = {k for k, g in groups.items() if g.contains(lone, AS_OF)}
-    assert hits == {"new", "active", "second_purchase_window", "rfm_important_value", "tier_ordinary"}
+    assert hits == {"all", "new", "active", "second_purchase_window", "rfm_important_value", "tier_ordinary"}
 
 
 def test_tier_groups_follow_the_settings():

@@ -115,3 +115,10 @@ def test_holdout_over_90_is_refused(shop):
     seg = compute_segmentation(shop, TODAY)
     with pytest.raises(OutreachError):
         prepare_outreach(shop, seg, OutreachPlan("repeat", Channel.SMS, TEXT, holdout_pct=95))
+
+
+def test_an_outreach_to_all_buyers_lists_everyone(shop):
+    seg = compute_segmentation(shop, TODAY)
+    preview = prepare_outreach(shop, seg, OutreachPlan("all", Channel.SMS, TEXT, holdout_pct=10, seed=5))
+    assert preview.summary.recipients == seg.buyers == len({r.buyer_id for r in preview.recipients})
+    assert (preview.group_name_zh, preview.group_name_en) == ("所有买家", "All buyers")

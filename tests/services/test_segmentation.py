@@ -165,3 +165,43 @@ def test_an_empty_shop_has_empty_groups(tmp_shop):
     seg = compute_segmentation(tmp_shop, TODAY)
     assert seg.buyers == 0 and all(g.size == 0 for g in seg.groups)
     assert customer_service.list_buyer_ids(tmp_shop, seg, group_key="loyal") == []
+
+
+@pytest.mark.parametrize("as_of", [TODAY, date(2025, 5, 31)])
+def test_all_buyers_group_lists_and_counts_everyone(shop, as_of):
+    seg = compute_segmentation(shop, as_of)
+    everyone = seg.group("all")
+    assert (everyone.size, everyone.paid_fen, everyone.share_buyers) == (seg.buyers, seg.paid_fen, 1.0)
+    assert everyone.definition.family == "all" and everyone.definition.name_zh == "所有买家"
+    ids = customer_service.list_buyer_ids(shop, seg, group_key="all", sort="name", descending=True)
+    assert ids == customer_service.list_buyer_ids(shop, seg, sort="name", descending=True)
+    assert sorted(ids) == sorted(f.buyer_id for f in all_facts(shop, as_of))
+    rows = customer_service.BuyerReader(shop).rows(ids[:20], seg)
+    assert rows and all("all" not in r.groups for r in rows)  # every buyer's: not repeated in each row
+
+
+def test_an_earlier_day_is_kept_until_an_import_changes_the_orders(tmp_path):
+    shop = ShopFile(tmp_path / "shop.sqlite")
+    import_files(shop, [tb.write(tmp_path / "a.csv", [
+        tb.row("35153131473293579", "tb_a", "120.00", created="2025-06-01 10:00:00"),
+        tb.row("35153131473293580", "tb_b", "80.00", created="2025-11-20 10:00:00")])])
+    as_of = date(2025, 7, 1)
+    first = compute_segmentation(shop, as_of)
+    assert (first.buyers, first.group("all").size, first.group("new").size) == (1, 1, 1)
+    store = shop.open()
+    try:
+        assert facts_table(store.conn, as_of) == "facts_asof_20250701"  # kept: the next call reads it
+    finally:
+        store.close()
+    reader = customer_service.BuyerReader(shop)
+    assert [r.facts.account for r in reader.rows(customer_service.list_buyer_ids(shop, first), first)] == ["tb_a"]
+    import_files(shop, [tb.write(tmp_path / "b.csv", [  # an order before the day, by a new buyer and tb_a
+        tb.row("35153131473293581", "tb_c", "50.00", created="2025-05-01 10:00:00"),
+        tb.row("35153131473293582", "tb_a", "30.00", created="2025-06-20 10:00:00")])])
+    second = compute_segmentation(shop, as_of)
+    assert (second.buyers, second.group("all").size, second.group("new").size,
+            second.group("repeat").size) == (2, 2, 1, 1)
+    assert second.group("repeat").paid_fen == 15000
+    ids = customer_service.list_buyer_ids(shop, second, sort="account", descending=False)
+    assert [(r.facts.account, r.facts.countable_orders) for r in reader.rows(ids, second)] == [("tb_a", 2), ("tb_c", 1)]
+    reader.close()

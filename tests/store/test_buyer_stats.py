@@ -83,7 +83,7 @@ def test_aov_column_matches_the_domain_rounding(conn):
 def test_an_earlier_as_of_counts_only_orders_until_that_day(conn):
     as_of = date(2025, 6, 30)
     table = facts_table(conn, as_of)
-    assert table == "temp.facts_asof"
+    assert table == "facts_asof_20250630"  # kept for every connection until the orders change
     assert stored_facts(conn, table) == reference_facts(conn, as_of)
     assert facts_table(conn, TODAY) == "buyer_stats"
 

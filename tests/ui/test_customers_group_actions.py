@@ -11,7 +11,11 @@ from tests.ui.test_customers_tab import WAIT_MS, click_item, page  # noqa: F401 
 def test_group_menu_opens_each_dialog_for_the_selected_group(qtbot, page):
     actions = page.group_actions
     actions.button.menu().aboutToShow.emit()
-    assert not actions.outreach_action.isEnabled()  # "all buyers" is no group to export
+    assert actions.outreach_action.isEnabled()  # "all buyers" is the built-in group 'all'
+    actions.outreach_action.trigger()
+    assert isinstance(actions.dialog, OutreachDialog) and actions.dialog.group_key == "all"
+    assert actions.dialog.group.size == page.seg.buyers
+    actions.dialog.close()
     click_item(qtbot, page.groups.tree, page.groups.items["loyal"])
     qtbot.waitUntil(lambda: page.model.rowCount() == page.seg.group("loyal").size, timeout=WAIT_MS)
     actions.button.menu().aboutToShow.emit()

@@ -12,7 +12,8 @@ from sellerdesk.services.customers import all_tags, buyer_detail, list_buyer_ids
 from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.segmentation import compute_segmentation
-from sellerdesk.ui.customers.groups_panel import SIZE
+from sellerdesk.ui.customers.groups_panel import NAME, SIZE
+from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.models.buyer_table import NICK, ORDERS, TAGS
 
 WAIT_MS = 20_000
@@ -219,3 +220,18 @@ def test_a_saved_custom_group_appears_with_its_count(qtbot, page, window):
     assert page.groups.items[custom.key].text(0) == "五单以上"
     click_item(qtbot, page.groups.tree, page.groups.items[custom.key])
     qtbot.waitUntil(lambda: page.model.rowCount() == custom.size > 0, timeout=WAIT_MS)
+
+
+def test_the_first_entry_is_the_all_buyers_group(qtbot, page):
+    everyone = page.seg.group("all")
+    item = page.groups.items[""]
+    assert page.groups.items["all"] is item and page.groups.selected_key is None
+    assert item.text(NAME) == everyone.name(lang()) and item.toolTip(NAME) == everyone.explanation(lang())
+    assert item.text(SIZE) == f"{everyone.size:,}" == f"{page.seg.buyers:,}"
+    assert page.groups.explanation.text() == everyone.explanation(lang())
+    assert page.groups.coupon.text()  # the coupon suggestion for everyone
+    families = [page.groups.tree.topLevelItem(i).text(NAME) for i in range(page.groups.tree.topLevelItemCount())]
+    assert families.count(everyone.name(lang())) == 1  # no family of its own
+    page.groups.select("loyal")
+    page.groups.select("all")
+    assert page.groups.selected_key is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from sellerdesk.domain.segments import ALL_KEY
 from sellerdesk.ui.groups.group_settings_dialog import GroupSettingsDialog
 from sellerdesk.ui.groups.outreach_dialog import OutreachDialog
 from sellerdesk.ui.groups.rule_editor import RuleEditorDialog
@@ -39,8 +40,9 @@ class GroupActions(QObject):
         return self.page.shop is not None and self.page.seg is not None
 
     def _selected(self):
-        key = self.page.groups.selected_key
-        return self.page.seg.group(key) if key and self.page.seg is not None else None
+        """The selected group; the first entry (all buyers) is the built-in 'all' group."""
+        key = self.page.groups.selected_key or ALL_KEY
+        return self.page.seg.group(key) if self.page.seg is not None else None
 
     def _enable(self) -> None:
         group = self._selected() if self._ready() else None

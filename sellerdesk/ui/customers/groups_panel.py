@@ -1,8 +1,10 @@
 """The groups panel: every group by family with its live count and shares; what the selected one means.
 
 Selecting a group says which key is selected (`group_selected`, None for all
-buyers). Under the tree: the group's rule in one line, its coupon suggestion
-and, for member tiers, the distribution against the 80/20 target with warnings.
+buyers: the first entry stands for the built-in 'all' group, showing its name,
+rule and coupon, and lists every buyer without waiting for the groups). Under
+the tree: the group's rule in one line, its coupon suggestion and, for member
+tiers, the distribution against the 80/20 target with warnings.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Sign
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from sellerdesk.domain.segments import ALL_KEY
 from sellerdesk.services.segmentation import GroupFigures, Segmentation
 from sellerdesk.ui import labels
 from sellerdesk.ui.i18n import lang, pick
@@ -113,6 +116,7 @@ class GroupsPanel(QWidget):
         self.items = {}
         self.items[ALL] = QTreeWidgetItem(self.tree)
         self.items[ALL].setData(NAME, KEY_ROLE, ALL)
+        self.items[ALL_KEY] = self.items[ALL]  # select("all") picks the same entry
         families: dict[str, QTreeWidgetItem] = {}
         for family in FAMILIES:
             members = [g for g in seg.groups if g.definition.family == family]
@@ -147,8 +151,10 @@ class GroupsPanel(QWidget):
         if seg is None:
             self._show_info()
             return
-        all_item = self.items[ALL]
-        all_item.setText(NAME, QCoreApplication.translate("GroupsPanel", "All buyers"))
+        all_item, everyone = self.items[ALL], seg.group(ALL_KEY)
+        all_item.setText(NAME, everyone.name(lang()) if everyone else QCoreApplication.translate(
+            "GroupsPanel", "All buyers"))
+        all_item.setToolTip(NAME, everyone.explanation(lang()) if everyone else "")
         all_item.setText(SIZE, labels.count(seg.buyers))
         all_item.setText(SHARE_BUYERS, _pct(1.0) if seg.buyers else labels.MISSING)
         all_item.setText(SHARE_REVENUE, _pct(1.0) if seg.paid_fen else labels.MISSING)
@@ -159,14 +165,14 @@ class GroupsPanel(QWidget):
             parent.setFont(NAME, font)
         for group in seg.groups:
             item = self.items.get(group.key)
-            if item is None:
+            if item is None or item is all_item:
                 continue
             item.setText(NAME, group.name(lang()))
             item.setToolTip(NAME, group.explanation(lang()))
             item.setText(SIZE, labels.count(group.size))
             item.setText(SHARE_BUYERS, _pct(group.share_buyers))
             item.setText(SHARE_REVENUE, _pct(group.share_revenue))
-        for item in self.items.values():
+        for item in set(self.items.values()):
             for column in (SIZE, SHARE_BUYERS, SHARE_REVENUE):
                 item.setTextAlignment(column, _RIGHT)
         self._show_info()
@@ -178,7 +184,7 @@ class GroupsPanel(QWidget):
 
     def _show_info(self) -> None:
         seg, key = self.seg, self.selected_key
-        group = seg.group(key) if seg and key else None
+        group = (seg.group(key or ALL_KEY)) if seg else None
         if seg is None:
             self.title.setText(QCoreApplication.translate("GroupsPanel", "Counting the groups…"))
             for label in (self.explanation, self.coupon, self.tiers, self.warnings):
