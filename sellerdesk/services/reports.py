@@ -43,12 +43,12 @@ from sellerdesk.store.db import Store
 __all__ = ["ReportError", "ReportPeriod", "WrittenReport", "build_report_doc", "default_period_for_campaign",
            "period_for_dates", "report_figures", "write_report"]
 
-STAMP = "%Y-%m-%d %H:%M:%S"
 OUTREACH_CLASSES = ("loyal", "active", "general")
 
 
 def _parse(text: str) -> datetime:
-    return datetime.strptime(text[:19], STAMP) if len(text) > 10 else datetime.fromisoformat(text)
+    """A stored time ('YYYY-MM-DD HH:MM[:SS]'; send times are kept to the minute)."""
+    return datetime.fromisoformat(text.strip())
 
 
 def default_period_for_campaign(shop: ShopFile, campaign_id: int) -> ReportPeriod:
