@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 EXIT_OK, EXIT_USAGE, EXIT_IMPORT, EXIT_EXPORT = 0, 2, 3, 4
-COMMANDS = ("import", "stats", "demo", "groups", "export-group", "calendar", "campaign", "tasks", "scripts")
+COMMANDS = ("import", "stats", "demo", "groups", "export-group", "calendar", "campaign", "tasks", "scripts", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,6 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", default="zh", choices=["zh", "en"])
     r.add_argument("--json", action="store_true")
     r.add_argument("--db", type=Path)
+
+    p = sub.add_parser("report", help="the retrospective PDF of a campaign or dates / 复盘报告")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--campaign", type=int, metavar="ID", help="a calendar campaign's id / 大促活动编号")
+    which.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATE", help="e.g. 2026-10-21")
+    p.add_argument("--to", dest="end", type=date.fromisoformat, metavar="DATE", help="last day, e.g. 2026-11-14")
+    p.add_argument("--compare-from", type=date.fromisoformat, metavar="DATE",
+                   help="comparison start (default: last year's campaign or the days before) / 对比期开始")
+    p.add_argument("--compare-to", type=date.fromisoformat, metavar="DATE", help="comparison end / 对比期结束")
+    p.add_argument("--out", type=Path, default=None, help="PDF to write (default: retrospective-<start>.pdf)")
+    p.add_argument("--xlsx", type=Path, default=None, help="also write the figures as an xlsx workbook")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--full", action="store_true", help="show names and phones unmasked (internal copy) / 不打码")
+    p.add_argument("--db", type=Path)
     return parser
 
 
@@ -117,7 +131,7 @@ def main(argv: list[str]) -> int:
     try:
         commands = {"import": _import, "stats": _stats, "demo": _demo, "groups": _groups,
                     "export-group": _export_group, "calendar": _calendar, "campaign": _campaign, "tasks": _tasks,
-                    "scripts": _scripts}
+                    "scripts": _scripts, "report": _report}
         return commands[args.command](shop, args)
     except DatabaseError as exc:
         print(f"{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
@@ -411,6 +425,30 @@ def _render_script(shop, args) -> int:
                          ensure_ascii=False, indent=2))
         return EXIT_OK
     print("\n\n".join(r.messages))
+    return EXIT_OK
+
+
+def _report(shop, args) -> int:
+    from sellerdesk.services.reports import ReportPeriod, default_period_for_campaign, period_for_dates, write_report
+
+    if (args.compare_from is None) != (args.compare_to is None):
+        print("--compare-from 和 --compare-to 需要一起给出 / give both --compare-from and --compare-to", file=sys.stderr)
+        return EXIT_USAGE
+    if args.campaign is not None:
+        period = default_period_for_campaign(shop, args.campaign)
+        if args.compare_from is not None:
+            period = ReportPeriod(period.start, period.end, args.compare_from, args.compare_to, period.campaign_id,
+                                  period.label)
+    else:
+        if args.end is None:
+            print("--from 需要配合 --to / --from needs --to", file=sys.stderr)
+            return EXIT_USAGE
+        period = period_for_dates(args.start, args.end, args.compare_from, args.compare_to)
+    out = args.out or Path(f"retrospective-{period.start.isoformat()}.pdf")
+    written = write_report(shop, period, out, args.xlsx, args.lang, not args.full, progress=_quiet)
+    print(f"{written.pdf_path} ({written.pages} 页 pages)")
+    if written.xlsx_path:
+        print(f"{written.xlsx_path} ({written.sheets} 个工作表 sheets)")
     return EXIT_OK
 
 

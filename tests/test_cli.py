@@ -196,3 +196,21 @@ def test_scripts_render_fills_an_order_and_says_when_it_is_unknown(tmp_path, ord
     assert out.strip() and "{" not in out and "亲" in out
     code, _, err = run("scripts", "render", "no_such.script", "--order", "1001", "--db", db)
     assert code == 2 and "No such script" in err
+
+
+def test_report_writes_the_pdf_of_a_date_range_and_refuses_bad_requests(tmp_path, orders_csv):
+    db = tmp_path / "shop.sqlite"
+    assert run("import", orders_csv, "--db", db)[0] == 0
+    pdf = tmp_path / "复盘.pdf"
+    code, out, err = run("report", "--from", "2025-11-11", "--to", "2025-11-12", "--out", pdf, "--db", db)
+    assert code == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in out
+    pypdf = pytest.importorskip("pypdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "300.12" in text and "2025-11-11" in text  # 201.12 + 99.00; the closed order does not count
+    assert run("report", "--from", "2025-11-11", "--db", db)[0] == 2  # --to missing
+    assert run("report", "--campaign", "1", "--from", "2025-11-11", "--to", "2025-11-12", "--db", db)[0] == 2
+    code, _, err = run("report", "--campaign", "42", "--db", db)
+    assert code == 2 and "Campaign #42 does not exist" in err
+    code, _, err = run("report", "--from", "2025-11-12", "--to", "2025-11-11", "--db", db)
+    assert code == 2 and "before the start" in err

@@ -284,12 +284,15 @@ def write_report(shop: ShopFile, period: ReportPeriod, pdf_path: str | Path, xls
                  progress: Progress = no_progress, cancel: CancelToken | None = None) -> WrittenReport:
     """Compute, build and write the PDF (and the xlsx workbook when xlsx_path is given)."""
     from sellerdesk.exporters.pdf import render_pdf
-    from sellerdesk.exporters.report_xlsx import write_report_xlsx
 
     doc = build_report_doc(shop, period, lang, masked, as_of=as_of,
                            progress=lambda x, m: progress(x * 0.6, m), cancel=cancel)
     pages = render_pdf(doc, Path(pdf_path), progress=lambda x, m: progress(0.6 + x * 0.35, m), cancel=cancel)
-    sheets = write_report_xlsx(doc, Path(xlsx_path)) if xlsx_path else 0
+    sheets = 0
+    if xlsx_path:
+        from sellerdesk.exporters.report_xlsx import write_report_xlsx
+
+        sheets = write_report_xlsx(doc, Path(xlsx_path))
     progress(1.0, "")
     return WrittenReport(doc, Path(pdf_path), pages, Path(xlsx_path) if xlsx_path else None, sheets)
 
