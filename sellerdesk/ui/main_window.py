@@ -1,4 +1,4 @@
-"""The main window: menus, drag and drop, the tabs (Overview, Customers, Promo calendar, Returns), reminders, the shop.
+"""The main window: menus, drag and drop, the five tabs, reminders above them, and the shop file it works on.
 
 Every write runs on the TaskRunner's lane; when it commits, the window
 re-broadcasts its Changes through `changes_made` and each view refreshes
@@ -27,6 +27,7 @@ from sellerdesk.ui.i18n import Translations, lang, pick
 from sellerdesk.ui.importing.import_controller import ImportController
 from sellerdesk.ui.main_menu import MainMenu
 from sellerdesk.ui.overview.overview_page import OverviewPage
+from sellerdesk.ui.reports.reports_page import ReportsPage
 from sellerdesk.ui.returns.returns_page import ReturnsPage
 from sellerdesk.ui.shop_lock import ShopLock
 from sellerdesk.ui.tasks import Task, TaskRunner
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         self.returns.changes_made.connect(self.changes_made)
         self.returns.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.changes_made.connect(self.returns.apply_changes)
+        self.reports = ReportsPage(self.runner, clock, self)
+        self.reports.changes_made.connect(self.changes_made)
+        self.changes_made.connect(self.reports.apply_changes)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.customers, "")
         self.tabs.addTab(self.calendar, "")
         self.tabs.addTab(self.returns, "")
+        self.tabs.addTab(self.reports, "")
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         self.customers.set_shop(shop)
         self.calendar.set_shop(shop)
         self.returns.set_shop(shop)
+        self.reports.set_shop(shop)
         self.retranslate_ui()
         self.shop_changed.emit(shop)
         return True
@@ -278,6 +284,8 @@ class MainWindow(QMainWindow):
                              QCoreApplication.translate("MainWindow", "Promo calendar"))
         self.tabs.setTabText(self.tabs.indexOf(self.returns),
                              QCoreApplication.translate("MainWindow", "Returns and exchanges"))
+        self.tabs.setTabText(self.tabs.indexOf(self.reports),
+                             QCoreApplication.translate("MainWindow", "Retrospective report"))
 
     # -- closing -----------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -287,6 +295,7 @@ class MainWindow(QMainWindow):
         self.customers.shut_down()
         self.calendar.shut_down()
         self.returns.shut_down()
+        self.reports.shut_down()
         if self.tray is not None:
             self.tray.hide()
         self.state.save_window(self)

@@ -788,6 +788,119 @@
     </message>
 </context>
 <context>
+    <name>ChannelGrid</name>
+    <message>
+        <source>No spend or traffic entered for these days: the report's channel section will say so. Type the figures from each ad tool, or import its xlsx.</source>
+        <translation>这段时间还没有录入花费和流量：报告的渠道部分会注明。请按各推广工具的数据录入，或导入其导出的 xlsx。</translation>
+    </message>
+    <message>
+        <source>Total: spend {spend}, sales {sales}, ROI {roi}, {uv} visitors</source>
+        <translation>合计：花费 {spend}，成交 {sales}，ROI {roi}，访客 {uv}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Import spend and traffic</source>
+        <translation>导入花费和流量</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……还有 {n} 条</translation>
+    </message>
+    <message>
+        <source>{file} was not imported (nothing saved):</source>
+        <translation>{file} 未导入（没有保存任何数据）：</translation>
+    </message>
+    <message>
+        <source>{file}: {added} row(s) added, {updated} updated.</source>
+        <translation>{file}：新增 {added} 行，更新 {updated} 行。</translation>
+    </message>
+    <message>
+        <source>Spend and traffic per channel</source>
+        <translation>各渠道花费与流量</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除选中</translation>
+    </message>
+    <message>
+        <source>Save figures</source>
+        <translation>保存数据</translation>
+    </message>
+    <message>
+        <source>Import xlsx…</source>
+        <translation>导入 xlsx…</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelMapping</name>
+    <message>
+        <source>Columns of {file}</source>
+        <translation>{file} 的列</translation>
+    </message>
+    <message>
+        <source>(not in this file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>(from the channel column)</source>
+        <translation>（按渠道列）</translation>
+    </message>
+    <message>
+        <source>Whole file is the channel</source>
+        <translation>整个文件属于渠道</translation>
+    </message>
+    <message>
+        <source>Choose the column of each figure; SellerDesk remembers it for files with the same columns.</source>
+        <translation>请为每项数据选择对应的列；相同表头的文件以后会自动记住。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelModel</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Spend (¥)</source>
+        <translation>花费（元）</translation>
+    </message>
+    <message>
+        <source>Visitors (UV)</source>
+        <translation>访客数（UV）</translation>
+    </message>
+    <message>
+        <source>Page views (PV)</source>
+        <translation>浏览量（PV）</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击量</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>成交笔数</translation>
+    </message>
+    <message>
+        <source>Sales (¥)</source>
+        <translation>成交金额（元）</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
         <source>Map the columns of {file}</source>
@@ -1755,6 +1868,10 @@ Open it here too?</source>
         <source>Returns and exchanges</source>
         <translation>退换货</translation>
     </message>
+    <message>
+        <source>Retrospective report</source>
+        <translation>复盘报告</translation>
+    </message>
 </context>
 <context>
     <name>MessageEditor</name>
@@ -1858,6 +1975,41 @@ Open it here too?</source>
     <message>
         <source>Pick the day the platform announced.</source>
         <translation>请选择平台公布的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesEditor</name>
+    <message>
+        <source>Last time ({start} – {end}):
+Lessons: {lessons}
+Next time: {next}</source>
+        <translation>上次（{start} 至 {end}）：
+经验教训：{lessons}
+下次改进：{next}</translation>
+    </message>
+    <message>
+        <source>Notes saved: they go into the report.</source>
+        <translation>备注已保存，会写入报告。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lessons (what went well, what did not)</source>
+        <translation>经验教训（做得好的、不足的）</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Next time</source>
+        <translation>下次改进</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2453,101 @@ Open it here too?</source>
     <message>
         <source>Copy next message (Ctrl+Enter)</source>
         <translation>复制下一条 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>compared with {start} – {end}</source>
+        <translation>对比 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Report on {start} – {end} ({n} days) {compare}</source>
+        <translation>报告期 {start} 至 {end}（{n} 天），{compare}</translation>
+    </message>
+    <message>
+        <source>{label} retrospective.pdf</source>
+        <translation>{label} 复盘.pdf</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>{pages} page(s) written to {path}</source>
+        <translation>已生成 {pages} 页：{path}</translation>
+    </message>
+    <message>
+        <source>Figures workbook: {path}</source>
+        <translation>数据工作簿：{path}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file written.</source>
+        <translation>已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>Retrospective report</source>
+        <translation>复盘报告</translation>
+    </message>
+    <message>
+        <source>Report on</source>
+        <translation>报告范围</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Same festival last year, else the days right before</source>
+        <translation>去年同一大促，没有则对比之前同样天数</translation>
+    </message>
+    <message>
+        <source>These dates</source>
+        <translation>指定日期</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Full names and phone numbers (internal copy)</source>
+        <translation>显示完整姓名和手机号（内部留存）</translation>
+    </message>
+    <message>
+        <source>Also save the figures as an xlsx workbook</source>
+        <translation>同时把数据保存为 xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Make the PDF report…</source>
+        <translation>生成 PDF 报告…</translation>
+    </message>
+    <message>
+        <source>Spend and traffic</source>
+        <translation>花费与流量</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

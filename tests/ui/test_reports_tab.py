@@ -1,0 +1,101 @@
+"""The retrospective tab: pick the campaign, type a channel's spend, write notes, one click makes the PDF."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from sellerdesk.domain.channels import ChannelDay
+from sellerdesk.services import campaigns, channel_data, report_notes
+from sellerdesk.services.demo import build_demo_shop
+from sellerdesk.ui.main_window import MainWindow
+from tests.ui.test_calendar_tab import FakeClock
+
+NOW = datetime(2026, 11, 25, 10, 0)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    from sellerdesk.services.shop import ShopFile
+
+    shop = ShopFile(tmp_path_factory.mktemp("reports") / "shop.sqlite")
+    build_demo_shop(shop, buyers=300, seed=5, today=date(2026, 11, 24))
+    campaigns.apply_playbook(shop, "1111", "1111", 2026)
+    return shop.path
+
+
+@pytest.fixture
+def page(qtbot, tmp_path, demo_file, translations, ui_state):
+    from sellerdesk.services.shop import ShopFile
+
+    copy = tmp_path / "shop.sqlite"
+    source, target = sqlite3.connect(demo_file), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    w = MainWindow(ui_state, translations, clock=FakeClock(NOW))
+    qtbot.addWidget(w)
+    assert w.open_shop(ShopFile(copy))
+    w.show()
+    qtbot.waitExposed(w)
+    w.reports.open_after = False
+    with qtbot.waitSignal(w.reports.grid.loaded, timeout=20_000):
+        w.tabs.setCurrentWidget(w.reports)
+    return w
+
+
+def test_the_campaign_is_chosen_and_its_selling_window_is_the_period(page):
+    reports = page.reports
+    assert reports.by_campaign.isChecked() and reports.period.campaign_id is not None
+    assert reports.period.start <= date(2026, 11, 11) <= reports.period.end
+    assert "2026" in reports.summary.text()
+
+
+def test_type_a_channels_spend_and_save_it(qtbot, page):
+    grid = page.reports.grid
+    grid.add_row()
+    grid.model.setData(grid.model.index(0, 2), "1,200.50")
+    grid.model.setData(grid.model.index(0, 3), "3000")
+    grid.model.setData(grid.model.index(0, 4), "9000")
+    grid.model.setData(grid.model.index(0, 7), "4800")
+    with qtbot.waitSignal(grid.loaded, timeout=10_000):
+        grid.save_button.click()
+    start, end = page.reports.period.start, page.reports.period.end
+    rows = channel_data.channel_rows(page.shop, start, end)
+    assert [(r.day, r.spend_fen, r.uv, r.pv, r.sales_fen) for r in rows] == [(start, 120050, 3000, 9000, 480000)]
+    assert "4.00" in grid.totals.text()  # ROI = 4,800 / 1,200.50
+
+
+def test_a_wrong_row_is_named_and_nothing_is_saved(qtbot, page):
+    grid = page.reports.grid
+    grid.add_row()
+    grid.model.setData(grid.model.index(0, 3), "500")  # UV above PV
+    grid.model.setData(grid.model.index(0, 4), "100")
+    task = grid.save()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert grid.message.isVisible() and grid.model.error_row == 0
+    assert channel_data.channel_rows(page.shop, *page.reports.grid.period) == []
+
+
+def test_notes_are_kept_with_the_campaign(qtbot, page):
+    notes = page.reports.notes
+    notes.lessons.setPlainText("预热第三轮短信效果最好")
+    notes.next_actions.setPlainText("提前备货爆款")
+    with qtbot.waitSignal(page.changes_made, timeout=10_000):
+        notes.save_button.click()
+    stored = report_notes.notes_for(page.shop, campaign_id=page.reports.period.campaign_id)
+    assert stored.lessons == "预热第三轮短信效果最好" and stored.next_actions == "提前备货爆款"
+
+
+def test_one_click_makes_the_pdf_and_the_workbook(qtbot, page, tmp_path):
+    page.reports.with_xlsx.setChecked(True)
+    with qtbot.waitSignal(page.reports.report_written, timeout=120_000) as written:
+        page.reports.make(tmp_path / "report.pdf")
+    result = written.args[0]
+    assert result.pdf_path.exists() and result.pages >= 2 and result.xlsx_path.exists()
+    text = "".join(p.extract_text() for p in PdfReader(str(result.pdf_path)).pages)
+    assert "复盘" in text and str(page.reports.period.start) in text
+    assert "report.pdf" in page.reports.outcome.text()
