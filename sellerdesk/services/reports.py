@@ -115,7 +115,7 @@ def _read(store: Store, period: ReportPeriod, now: datetime, seg: Segmentation, 
     compare_daily = _daily(conn, period.compare_day_list())
     check()
     progress(0.4, "")
-    items = _items(conn, period)
+    items = _items(conn, period, [d.day for d in daily if d.orders])
     check()
     progress(0.6, "")
     buyers = _buyers(conn, period, seg)
@@ -151,7 +151,8 @@ def _item_totals(rows) -> dict[str, list[int]]:
     return out
 
 
-def _items(conn, period: ReportPeriod) -> ItemFigures:
+def _items(conn, period: ReportPeriod, selling: list[date]) -> ItemFigures:
+    """Items of the period; selling: its days with a countable order (for "stopped selling")."""
     days = q.item_days(conn, period.start, period.end)
     cur = _item_totals(days)
     old = _item_totals(q.item_days(conn, period.compare_start, period.compare_end)) if period.has_compare else {}
@@ -160,7 +161,6 @@ def _items(conn, period: ReportPeriod) -> ItemFigures:
     by_item: dict[str, dict[date, int]] = {}
     for r in days:
         by_item.setdefault(r.title, {})[r.day] = r.units
-    selling = q.daily(conn, period.start, period.end).keys()
     pairs = tuple(ItemPair(*p) for p in q.item_pairs(conn, period.start, period.end))
     return ItemFigures(rows, sum(r.sales_fen for r in rows), tuple(stopped_items(by_item, selling)), pairs,
                        sum(1 for t in old if t not in cur))
