@@ -14,7 +14,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from sellerdesk.domain.report_doc import Chart, Figure, Figures, Kind, NoData, Text
 from sellerdesk.domain.report_doc import Table as DocTable
@@ -26,7 +26,7 @@ from sellerdesk.exporters.pdf.styles import (FRAME_W, HEADER_FILL, INK, NOTICE_F
 CARDS_PER_ROW = 3
 CELL_PAD = 4
 MAX_TEXT_LINES = 3
-LONG_TABLE_ROOM = 40 * mm  # caption, header row and the first rows of a long table
+LONG_TABLE_ROWS = 12  # up to this many rows a table moves whole to the next page rather than split
 NUMERIC = (Kind.MONEY, Kind.INT, Kind.PCT, Kind.RATIO, Kind.CHANGE)
 
 
@@ -215,14 +215,19 @@ def table_flowables(block: DocTable, st: Styles) -> list[Flowable]:
     if block.total is not None:
         cmds += [("BACKGROUND", (0, last), (-1, last), TOTAL_FILL), ("LINEABOVE", (0, last), (-1, last), 0.6, INK)]
     t.setStyle(grid_style(st.font, cmds))
+    t.spaceAfter = 4
     caption = [Paragraph(esc(block.caption), st.caption)] if block.caption else []
-    if len(data) <= 8:  # a short table stays with its caption on one page
-        return [KeepTogether([*caption, t])]
-    # A long one starts where its caption, header and a few rows fit, then flows across pages
-    # (keeping it together would push it whole to the next page and leave a blank).
-    if caption:
-        caption[0].keepWithNext = False
-    return [CondPageBreak(LONG_TABLE_ROOM), *caption, t]
+    return [*caption, t]
+
+
+def is_heading(block) -> bool:
+    """A sub-heading: the layout keeps it with the block that follows."""
+    return isinstance(block, Text) and block.style == "heading"
+
+
+def is_long(block) -> bool:
+    """A table that may run across pages: it starts where a few rows fit instead of moving whole."""
+    return isinstance(block, DocTable) and len(block.rows) + (block.total is not None) > LONG_TABLE_ROWS
 
 
 # --- charts, text, notices ---------------------------------------------------------------------
@@ -233,7 +238,7 @@ def chart_flowables(chart: Chart, st: Styles, lang: str) -> list[Flowable]:
         notice = no_data_flowable(NoData(chart.title or words(lang)["no_data"], ""), st, lang)
         return [notice]
     drawing = draw_chart(chart, st.font, lang)
-    return [KeepTogether([f for f in (title, drawing, Spacer(1, 3)) if f is not None])]
+    return [f for f in (title, drawing, Spacer(1, 3)) if f is not None]
 
 
 def text_flowables(block: Text, st: Styles) -> list[Flowable]:
@@ -261,4 +266,5 @@ def no_data_flowable(block: NoData, st: Styles, lang: str) -> Flowable:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7), ("LEFTPADDING", (0, 0), (-1, -1), 8),
     ]))
-    return KeepTogether([Spacer(1, 3), t, Spacer(1, 5)])
+    t.spaceBefore, t.spaceAfter = 3, 5
+    return t

@@ -166,11 +166,11 @@ def _legend(d: Drawing, names: list[str], kind: str, font: str, x: float, y: flo
 
 
 def _category_labels(chart: Chart, font: str, slot: float) -> list[str]:
-    """Category names that fit their slot; every k-th one when there are many (days)."""
+    """Category names that fit their slot: every k-th one when many are too wide (days), else cut with …."""
     names = [_day_label(c) for c in chart.categories]
     widest = max((stringWidth(n, font, AXIS_SIZE) for n in names), default=0)
     step = max(1, math.ceil((widest + 6) / slot)) if slot > 0 else 1
-    if step > 1 and all(_ISO_DAY.match(c) for c in chart.categories):
+    if step > 1 and len(names) > 8:
         return [n if i % step == 0 else "" for i, n in enumerate(names)]
     return [shorten(n, font, AXIS_SIZE, slot - 2) for n in names]
 
@@ -215,7 +215,7 @@ def _bar(chart: Chart, font: str, lang: str, width: float) -> Drawing:
 def _hbar(chart: Chart, font: str, lang: str, width: float) -> Drawing:
     n_cat, n_series = len(chart.categories), max(1, len(chart.series))
     row = n_series * 10 + 7
-    height = max(40 * mm, n_cat * row + 28 + LEGEND_H)
+    height = max(28 * mm, n_cat * row + 28 + LEGEND_H)
     d = Drawing(width, height, initialFontName=font)  # no unembedded Helvetica
     values = [v for s in chart.series for v in s.values if v is not None]
     natural = max((stringWidth(c, font, AXIS_SIZE) for c in chart.categories), default=0)

@@ -4,8 +4,8 @@ Every page carries the shop, the report's title and period at the top, and the
 generation time, whether personal data is masked, and "page X of Y" at the
 bottom. Y is known only at the end, so each page's drawing is kept until the
 document is saved (the usual reportlab two-step canvas), then the footers are
-drawn with the total. A section heading never ends a page: it needs room for
-a first block below it or it moves to the next page.
+drawn with the total. A heading never ends a page: it moves with the block
+below it (see story).
 """
 
 from __future__ import annotations
@@ -16,17 +16,17 @@ from typing import Protocol
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from sellerdesk.domain.report_doc import ReportDoc
-from sellerdesk.exporters.pdf.blocks import block_flowables
+from sellerdesk.exporters.pdf.blocks import block_flowables, is_heading, is_long
 from sellerdesk.exporters.pdf.formats import words
 from sellerdesk.exporters.pdf.styles import (FRAME_W, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W,
                                              RULE_GREY, TEXT_GREY, Styles, esc, grid_style, make_styles)
 
 Progress = Callable[[float, str], None]
-SECTION_ROOM = 55 * mm  # a heading plus the top of its first block
+LONG_TABLE_ROOM = 45 * mm  # headings, a table's header row and its first rows
 
 
 class Cancel(Protocol):
@@ -123,18 +123,32 @@ def section_heading(number: int, title: str, st: Styles) -> Flowable:
     t.setStyle(grid_style(st.font, [("LINEBELOW", (0, 0), (-1, -1), 0.8, INK), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 0),
                            ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    t.keepWithNext = True
+    t.spaceAfter = 2.5 * mm
     return t
 
 
 def story(doc: ReportDoc, st: Styles) -> list[Flowable]:
+    """The flowables: each heading (section or sub-heading) kept with the block after it.
+
+    A block and its headings move to the next page together, except a long table:
+    it starts on this page when its headings, header row and a few rows fit.
+    """
     out = title_block(doc, st)
     for number, section in enumerate(doc.sections, start=1):
         if number > 1:
-            out += [Spacer(1, 5 * mm), CondPageBreak(SECTION_ROOM)]
-        out += [section_heading(number, section.title, st), Spacer(1, 2.5 * mm)]
+            out.append(Spacer(1, 5 * mm))
+        sticky: list[Flowable] = [section_heading(number, section.title, st)]
         for block in section.blocks:
-            out += block_flowables(block, st, doc.lang)
+            flowables = block_flowables(block, st, doc.lang)
+            if is_heading(block):
+                sticky += flowables
+            elif is_long(block):
+                out += [CondPageBreak(LONG_TABLE_ROOM), *sticky, *flowables]
+                sticky = []
+            else:
+                out.append(KeepTogether([*sticky, *flowables]))
+                sticky = []
+        out += sticky
     return out
 
 

@@ -2,7 +2,9 @@
 
 Printed on an office laser printer in black and white, so everything is a
 grey level, a line or a pattern; nothing relies on colour. One Chinese face
-has no bold: hierarchy comes from size, grey and rules.
+has no bold: hierarchy comes from size, grey and rules. No style keeps with
+next: the layout groups headings with their block itself (reportlab's
+keepWithNext never groups with a KeepTogether and moves long tables whole).
 """
 
 from __future__ import annotations
@@ -80,11 +82,11 @@ def make_styles(font: str) -> Styles:
         title=style("title", 22, 28, spaceAfter=4),
         subtitle=style("subtitle", 11.5, 16, textColor=TEXT_GREY),
         meta=style("meta", 8.5, 12, textColor=TEXT_GREY),
-        section=style("section", 14, 18, spaceBefore=10, spaceAfter=6, keepWithNext=1),
-        caption=style("caption", 9.5, 13, spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        section=style("section", 14, 18, spaceBefore=10, spaceAfter=6),
+        caption=style("caption", 9.5, 13, spaceBefore=6, spaceAfter=3),
         body=style("body", 9.5, 14.5, spaceAfter=4),
         note=style("note", 8, 11.5, textColor=TEXT_GREY, spaceAfter=4),
-        heading=style("heading", 11, 15, spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        heading=style("heading", 11, 15, spaceBefore=6, spaceAfter=3),
         bullet=style("bullet", 9.5, 14.5, leftIndent=12, bulletIndent=2, spaceAfter=2),
         cell=style("cell", 8, 10.5),
         cell_right=style("cell_right", 8, 10.5, alignment=TA_RIGHT),
