@@ -1,0 +1,141 @@
+"""The retrospective report on a big shop: the whole report against rendering its numbers alone.
+
+    python benchmarks/bench_report.py [--buyers 300000] [--repeat 3] [--data DIR]
+
+The shop (--buyers buyers, 10/3 orders each: 1,000,000 orders for 300,000) is the
+one bench_startup.py imports from the bulk Taobao CSV, copied once into
+benchmarks/data/ with the 11.11 playbook applied for the last year of orders (a
+campaign of about 30 days with its phases and a sales target) and a few days of
+channel spend, so every section has something to say.
+Each phase runs in a fresh interpreter:
+- baseline: reportlab rendering the same document with its numbers precomputed
+  (the ReportDoc the report phase built, unpickled before the clock starts,
+  through render_pdf): the time the PDF itself needs;
+- SellerDesk: `write_report` for the campaign: every figure read from the store
+  (one read transaction), the document built, the PDF rendered.
+Goal (issue #6): the whole report within 1.5x of the rendering alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import shutil
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import DATA, Table, Timer, best_of, report, run_phase  # noqa: E402
+
+SCRIPT = Path(__file__).resolve()
+GOAL = 1.5
+FESTIVAL = "1111"
+
+
+def _campaign_shop(data: Path, buyers: int, seed: int) -> Path:
+    """bench_startup's shop copied once, with this year's 11.11 campaign and some channel spend."""
+    from bench_startup import _shop
+
+    from sellerdesk.store.migrations import SCHEMA_VERSION
+
+    target = data / f"report_shop_{buyers}_{seed}_v{SCHEMA_VERSION}.sqlite"
+    if target.exists():
+        return target
+    source = _shop(data, buyers, seed)
+    partial = target.with_name(target.stem + ".partial.sqlite")
+    shutil.copyfile(source, partial)
+    import sqlite3
+
+    from sellerdesk.domain.channels import ChannelDay
+    from sellerdesk.services.campaigns import apply_playbook, set_campaign_details
+    from sellerdesk.services.channel_data import save_channel_rows
+    from sellerdesk.services.shop import ShopFile
+
+    conn = sqlite3.connect(partial)
+    last = conn.execute("SELECT max(created_at) FROM orders").fetchone()[0]
+    conn.close()
+    year = int(last[:4]) if last[5:10] >= "11-25" else int(last[:4]) - 1  # the last 11.11 the orders cover
+    shop = ShopFile(partial)
+    campaign = apply_playbook(shop, FESTIVAL, FESTIVAL, year, now=datetime(year, 8, 1, 9))
+    set_campaign_details(shop, campaign.id, target_fen=buyers * 10_000)
+    days = [date(year, 11, d) for d in range(1, 12)]
+    save_channel_rows(shop, [ChannelDay(d, key, 50_000 * (i + 1), 900 * (i + 1), 2_400 * (i + 1), 300, 12 * (i + 1),
+                                        180_000 * (i + 1))
+                             for d in days for i, key in enumerate(("ztc", "tbk"))])
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    partial.rename(target)
+    return target
+
+
+def _campaign_id(shop) -> int:
+    from sellerdesk.services.campaigns import list_campaigns
+
+    return max(c.id for c in list_campaigns(shop) if c.festival_key == FESTIVAL)
+
+
+def phase_report(shop_path: str, doc_out: str) -> None:
+    from sellerdesk.services.reports import default_period_for_campaign, write_report
+    from sellerdesk.services.shop import ShopFile
+
+    shop = ShopFile(shop_path)
+    period = default_period_for_campaign(shop, _campaign_id(shop))
+    now = datetime(period.end.year, period.end.month, period.end.day, 23, 0)
+    with tempfile.TemporaryDirectory() as tmp:
+        with Timer() as t:
+            written = write_report(shop, period, Path(tmp) / "report.pdf", lang="zh", as_of=now)
+    Path(doc_out).write_bytes(pickle.dumps(written.doc))
+    report(t.seconds, pages=written.pages, days=(period.end - period.start).days + 1,
+           start=period.start.isoformat(), end=period.end.isoformat())
+
+
+def phase_render(doc_path: str) -> None:
+    from sellerdesk.exporters.pdf import render_pdf
+
+    doc = pickle.loads(Path(doc_path).read_bytes())
+    with tempfile.TemporaryDirectory() as tmp:
+        with Timer() as t:
+            pages = render_pdf(doc, Path(tmp) / "report.pdf")
+    report(t.seconds, pages=pages)
+
+
+PHASES = {"report": phase_report, "render": phase_render}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phase", choices=sorted(PHASES))
+    parser.add_argument("--buyers", type=int, default=300_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("args", nargs="*")
+    args = parser.parse_args(argv)
+    if args.phase:
+        PHASES[args.phase](*args.args)
+        return 0
+    args.data.mkdir(parents=True, exist_ok=True)
+    shop = str(_campaign_shop(args.data, args.buyers, args.seed))
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = str(Path(tmp) / "doc.pickle")
+        runs: dict[str, list[dict]] = {"report": [], "render": []}
+        for _ in range(args.repeat):  # interleaved, so drift in the machine's speed hits both alike
+            runs["report"].append(run_phase(SCRIPT, "report", shop, doc))
+            runs["render"].append(run_phase(SCRIPT, "render", doc))
+    whole, render = best_of(runs["report"]), best_of(runs["render"])
+    title = (f"Retrospective report, {args.buyers:,} buyers, 11.11 campaign {whole['start']} – {whole['end']} "
+             f"({whole['days']} days, {whole['pages']} pages), best of {args.repeat}")
+    table = Table(title, "reportlab: the same document, numbers precomputed", render["seconds"])
+    table.add("sellerdesk: figures + document + PDF", whole["seconds"], GOAL)
+    table.check("pages: report = precomputed", f"{whole['pages']} / {render['pages']}",
+                whole["pages"] == render["pages"], "equal")
+    if whole.get("peak_mb") is not None:
+        table.check("report peak memory", f"{whole['peak_mb']:.0f} MB", whole["peak_mb"] < 1000, "< 1000 MB")
+    table.print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
