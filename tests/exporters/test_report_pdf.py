@@ -271,3 +271,18 @@ def test_compact_labels():
     assert compact(5_000, Kind.INT, "zh") == "5,000"
     assert compact(0.456, Kind.PCT, "zh") == "46%"
     assert format_change(None) == "—" and format_change(0.5) == "▲ +50.0%"
+
+
+def test_no_heading_ends_a_page(tmp_path):
+    """Each section's and sub-heading's first block starts on the heading's page, whatever the lengths."""
+    for rows in (14, 40, 57, 120):
+        out = tmp_path / f"h{rows}.pdf"
+        render_pdf(rich_doc(item_rows=rows), out, font=_font())
+        texts = [t.replace(" ", "") for t in _text(out)]
+
+        def page_of(snippet: str) -> int:
+            return next(i for i, t in enumerate(texts) if snippet.replace(" ", "") in t)
+
+        assert page_of("4\n商品") == page_of("销售额前十")  # the section heading and its chart
+        assert page_of("6\nCRM复盘") == page_of("节奏") == page_of("外呼/短信任务")  # heading, sub-heading, text
+        assert page_of("畅销商品<限时>") == page_of("SKU-0000")  # a long table's caption and first row
