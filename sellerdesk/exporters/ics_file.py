@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 
 from sellerdesk.domain.promo import CalendarEntry, EntryKind, Task, TaskStatus
 from sellerdesk.exporters import ExportError
-from sellerdesk.exporters.outreach_files import _atomic_write
+from sellerdesk.exporters.atomic_file import atomic_write
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TZID = "Asia/Shanghai"
@@ -85,7 +85,7 @@ def write_ics(path: Path, tasks: Sequence[Task], entries: Sequence[CalendarEntry
     stamp = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc)
     data = build_calendar(tasks, entries, calendar_name=calendar_name,
                           default_lead_minutes=default_lead_minutes, lang=lang, stamp=stamp).to_ical()
-    _atomic_write(path, lambda tmp: tmp.write_bytes(data))
+    atomic_write(path, lambda tmp: tmp.write_bytes(data))
     return len(tasks) + len(entries)
 
 

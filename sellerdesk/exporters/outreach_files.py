@@ -25,14 +25,13 @@ keeps the temp file's owner-only permissions (it holds personal data).
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sellerdesk.domain.outreach import HOLDOUT, Channel, normalise_phone
 from sellerdesk.exporters import ExportError
+from sellerdesk.exporters.atomic_file import atomic_write
 from sellerdesk.exporters.safe_cells import safe_text
 
 
@@ -108,35 +107,8 @@ def write_outreach(path: Path, channel: Channel, rows: Sequence[OutreachRow]) ->
         )
     header = [h for h, _ in COLUMNS[channel]]
     body = [[safe_text(v) for v in _cells(channel, r)] for r in keep]
-    _atomic_write(path, lambda tmp: (_write_xlsx if suffix == ".xlsx" else _write_csv)(tmp, channel, header, body))
+    atomic_write(path, lambda tmp: (_write_xlsx if suffix == ".xlsx" else _write_csv)(tmp, channel, header, body))
     return len(keep)
-
-
-def _atomic_write(path: Path, write) -> None:
-    parent = path.parent
-    if not parent.is_dir():
-        raise ExportError(f"文件夹不存在：{parent}", f"The folder does not exist: {parent}")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=parent)
-    except OSError as e:
-        raise _unwritable(path, e) from e
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except OSError as e:
-        raise _unwritable(path, e) from e
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _unwritable(path: Path, e: OSError) -> ExportError:
-    return ExportError(
-        f"无法写入 {path}：{e.strerror or e}。请检查文件夹权限，或关闭正在打开该文件的 Excel/WPS。",
-        f"Cannot write {path}: {e.strerror or e}. Check the folder's permissions, or close the file in Excel/WPS.",
-    )
 
 
 def _write_csv(tmp: Path, channel: Channel, header: list[str], body: list[list[str]]) -> None:

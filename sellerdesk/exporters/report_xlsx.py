@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sellerdesk.domain.report_doc import Chart, ChartKind, Figures, Kind, NoData, ReportDoc, Table, Text, Value
-from sellerdesk.exporters.outreach_files import _atomic_write  # the exporters' one atomic-write helper
+from sellerdesk.exporters.atomic_file import atomic_write
 from sellerdesk.exporters.pdf.formats import words
 from sellerdesk.exporters.safe_cells import safe_text
 
@@ -69,7 +69,7 @@ def cell_value(value: Value, kind: Kind) -> object:
 def write_report_xlsx(doc: ReportDoc, path: str | Path) -> int:
     """Write the workbook at path; the number of sheets (one per section, at least one)."""
     count: list[int] = []
-    _atomic_write(Path(path), lambda tmp: count.append(_write(doc, tmp)))
+    atomic_write(Path(path), lambda tmp: count.append(_write(doc, tmp)))
     return count[0]
 
 

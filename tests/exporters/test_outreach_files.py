@@ -170,7 +170,7 @@ def test_target_locked_by_excel(tmp_path, monkeypatch):
     def locked(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("sellerdesk.exporters.outreach_files.os.replace", locked)
+    monkeypatch.setattr("sellerdesk.exporters.atomic_file.os.replace", locked)
     with pytest.raises(ExportError) as e:
         write_outreach(out, Channel.SMS, rows())
     assert "Excel" in e.value.message("zh") and "Permission denied" in e.value.message("en")
@@ -195,7 +195,7 @@ def test_folder_refusing_new_files(tmp_path, monkeypatch):
     def denied(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("sellerdesk.exporters.outreach_files.tempfile.mkstemp", denied)
+    monkeypatch.setattr("sellerdesk.exporters.atomic_file.tempfile.mkstemp", denied)
     with pytest.raises(ExportError) as e:
         write_outreach(tmp_path / "list.csv", Channel.SMS, rows())
     assert "无法写入" in e.value.message("zh")

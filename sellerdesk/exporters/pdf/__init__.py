@@ -29,11 +29,11 @@ def render_pdf(doc: ReportDoc, path: str | Path, *, font: FontChoice | None = No
     blocks and raises to stop. The file is written next to the target and moved into
     place, so a failure or a cancel never leaves half a PDF (or clobbers the old one).
     """
-    from sellerdesk.exporters.outreach_files import _atomic_write  # the exporters' one atomic-write helper
+    from sellerdesk.exporters.atomic_file import atomic_write
     from sellerdesk.exporters.pdf.cjk_font import register_cjk_font
     from sellerdesk.exporters.pdf.layout import build
 
     font_name = register_cjk_font(font or find_cjk_font())
     pages: list[int] = []
-    _atomic_write(Path(path), lambda tmp: pages.append(build(doc, tmp, font_name, progress, cancel)))
+    atomic_write(Path(path), lambda tmp: pages.append(build(doc, tmp, font_name, progress, cancel)))
     return pages[0]
