@@ -109,16 +109,19 @@ def report_figures(shop: ShopFile, period: ReportPeriod, *, as_of: datetime | No
 def _read(store: Store, period: ReportPeriod, now: datetime, seg: Segmentation, progress, check) -> ReportFigures:
     conn = store.conn
     campaign = promo_calendar.get_campaign(conn, period.campaign_id) if period.campaign_id else None
-    current = Totals(*q.period_totals(conn, period.start, period.end))
-    compare = Totals(*q.period_totals(conn, period.compare_start, period.compare_end)) if period.has_compare else None
-    daily = _daily(conn, period.day_list())
-    compare_daily = _daily(conn, period.compare_day_list())
+    q.fill_success_refunds(conn)
+    days = q.day_totals(conn, period.start, period.end)
+    compare_days = q.day_totals(conn, period.compare_start, period.compare_end) if period.has_compare else {}
+    daily = _daily(days, period.day_list())
+    compare_daily = _daily(compare_days, period.compare_day_list())
     check()
     progress(0.4, "")
     items = _items(conn, period, [d.day for d in daily if d.orders])
     check()
     progress(0.6, "")
     buyers = _buyers(conn, period, seg)
+    current = _totals(days, buyers.mix.buyers)
+    compare = _totals(compare_days, buyers.compare_mix.buyers) if period.has_compare else None
     check()
     progress(0.8, "")
     crm = _crm(conn, period, campaign, seg, now)
@@ -134,11 +137,16 @@ def _read(store: Store, period: ReportPeriod, now: datetime, seg: Segmentation, 
         reason_names={r.key: (r.zh, r.en) for r in REASONS})
 
 
-def _daily(conn, days: list[date]) -> tuple[DayFigures, ...]:
-    if not days:
-        return ()
-    by_day = q.daily(conn, days[0], days[-1])
-    return tuple(DayFigures(d, *by_day.get(d, (0, 0, 0))) for d in days)
+def _daily(by_day: dict[date, q.DayTotals], days: list[date]) -> tuple[DayFigures, ...]:
+    none = q.DayTotals(0, 0, 0, 0, 0, 0)
+    return tuple(DayFigures(d, t.paid_fen, t.orders, t.buyers) for d in days for t in (by_day.get(d, none),))
+
+
+def _totals(by_day: dict[date, q.DayTotals], buyers: int) -> Totals:
+    """A period's headline from its days; buyers: distinct over the period (not the days' sum)."""
+    t = list(by_day.values())
+    return Totals(sum(x.paid_fen for x in t), sum(x.orders for x in t), buyers, sum(x.paid_orders for x in t),
+                  sum(x.refunded_orders for x in t), sum(x.refund_fen for x in t))
 
 
 def _item_totals(rows) -> dict[str, list[int]]:
@@ -155,7 +163,7 @@ def _items(conn, period: ReportPeriod, selling: list[date]) -> ItemFigures:
     """Items of the period; selling: its days with a countable order (for "stopped selling")."""
     days = q.item_days(conn, period.start, period.end)
     cur = _item_totals(days)
-    old = _item_totals(q.item_days(conn, period.compare_start, period.compare_end)) if period.has_compare else {}
+    old = q.item_totals(conn, period.compare_start, period.compare_end) if period.has_compare else {}
     rows = tuple(sorted((ItemRow(t, u, s, n, *(old.get(t, [0, 0])[:2])) for t, (u, s, n) in cur.items()),
                         key=lambda r: (-r.sales_fen, -r.units, r.title)))
     by_item: dict[str, dict[date, int]] = {}

@@ -398,11 +398,23 @@ def _v5(db: "sqlite_utils.Database") -> None:
         """
     )
 
+def _v6(db: "sqlite_utils.Database") -> None:
+    """The retrospective report's covering index of the orders by time (orders_period, in
+    ORDER_INDEXES): every column a report reads of a period's orders, so the period is read in
+    index order without looking up each order's row (~126 MB per 1,000,000 orders, ~1.4 s to
+    build after a bulk load)."""
+    db.conn.execute(ORDER_INDEXES["orders_period"])
+
+
 # Secondary indexes of the orders and buyers tables: a bulk load into an empty shop
 # drops them and builds them once at the end (much faster than row-by-row upkeep).
 ORDER_INDEXES: dict[str, str] = {
     "orders_buyer": "CREATE INDEX orders_buyer ON orders (buyer_id, created_at)",
     "orders_created": "CREATE INDEX orders_created ON orders (created_at)",
+    # Step 6, the report: a period's orders with every column services.reports reads of them
+    # (store.report_queries), so a period is one ordered read of the index, not ~100,000 lookups.
+    "orders_period": "CREATE INDEX orders_period ON orders (created_at, status, refund_state, paid_fen, buyer_id, "
+                     "refund_fen, province, item_count, platform, order_no, title)",
     # Step 4, the returns tab's lookup. An order number alone (without its platform, which the
     # agent does not type) cannot use the (platform, order_no) key. Phone tails are indexed
     # expressions: the query must say substr(x, -4) exactly. Nicks and names are matched by
@@ -423,5 +435,6 @@ MIGRATIONS: list[tuple[int, Callable[["sqlite_utils.Database"], None]]] = [
     (3, _v3),
     (4, _v4),
     (5, _v5),
+    (6, _v6),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

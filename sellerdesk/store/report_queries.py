@@ -30,7 +30,6 @@ def countable(alias: str = "o") -> str:
 
 
 _PERIOD = "o.created_at >= :start AND o.created_at < :end_next"
-_SUCCESS = "SELECT {agg} FROM refunds r WHERE r.platform = o.platform AND r.order_no = o.order_no AND r.status = 'success'"
 
 
 def span(start: date, end: date) -> dict[str, str]:
@@ -50,49 +49,58 @@ def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 # --- headline and days -----------------------------------------------------------------------
 
-def period_totals(conn: sqlite3.Connection, start: date, end: date) -> tuple[int, int, int, int, int, int]:
-    """(paid_fen, countable orders, buyers, paid orders, refunded orders, refund_fen) of the period.
-
-    Paid orders are the countable ones plus the fully refunded; an order's refund is the larger of
-    what the order file says and its successful refund records (store/summary.py's rule)."""
-    row = conn.execute(f"""
-        WITH o AS (
-            SELECT o.buyer_id, coalesce(o.paid_fen, 0) AS paid_fen, {countable()} AS countable,
-                   coalesce(o.refund_state, '') = '{_FULL}' AS full_refund,
-                   (coalesce(o.refund_state, 'none') IN ('partial', 'full')
-                    OR EXISTS ({_SUCCESS.format(agg='1')})) AS refunded,
-                   max(coalesce(o.refund_fen, 0), ({_SUCCESS.format(agg='coalesce(sum(r.amount_fen), 0)')})) AS refund_fen
-            FROM orders o WHERE {_PERIOD}
-        )
-        SELECT coalesce(sum(CASE WHEN countable THEN paid_fen END), 0), coalesce(sum(countable), 0),
-               count(DISTINCT CASE WHEN countable THEN buyer_id END),
-               coalesce(sum(countable OR full_refund), 0),
-               coalesce(sum(CASE WHEN countable OR full_refund THEN refunded END), 0),
-               coalesce(sum(CASE WHEN countable OR full_refund THEN refund_fen END), 0)
-        FROM o""", span(start, end)).fetchone()
-    return tuple(row)
+def fill_success_refunds(conn: sqlite3.Connection) -> None:
+    """temp.report_refunds: the orders with a successful refund record and those records' amount,
+    so each period's scan looks an order up once in a small table (not twice in refunds)."""
+    conn.execute("DROP TABLE IF EXISTS temp.report_refunds")
+    conn.execute("CREATE TEMP TABLE report_refunds (platform TEXT, order_no TEXT, amount_fen INTEGER, "
+                 "PRIMARY KEY (platform, order_no)) WITHOUT ROWID")
+    conn.execute("INSERT INTO temp.report_refunds SELECT platform, order_no, coalesce(sum(amount_fen), 0) "
+                 "FROM refunds WHERE status = 'success' GROUP BY platform, order_no")
 
 
-def daily(conn: sqlite3.Connection, start: date, end: date) -> dict[date, tuple[int, int, int]]:
-    """{day: (paid_fen, countable orders, buyers)} for the days with a countable order."""
-    return {date.fromisoformat(d): (paid, n, buyers) for d, paid, n, buyers in conn.execute(f"""
-        SELECT substr(o.created_at, 1, 10) AS d, sum(coalesce(o.paid_fen, 0)), count(*), count(DISTINCT o.buyer_id)
-        FROM orders o WHERE {_PERIOD} AND {countable()} GROUP BY d""", span(start, end))}
+@dataclass(frozen=True)
+class DayTotals:
+    paid_fen: int  # of the countable orders
+    orders: int  # countable orders
+    buyers: int  # distinct buyers with a countable order that day
+    paid_orders: int  # countable orders plus the fully refunded
+    refunded_orders: int  # of those, with a refund (state partial/full or a successful record)
+    refund_fen: int  # of those: the larger of the order file's refund and its successful records
+
+
+def day_totals(conn: sqlite3.Connection, start: date, end: date) -> dict[date, DayTotals]:
+    """{day: DayTotals} for the days of the period with any order, in one scan (needs
+    fill_success_refunds first). Paid orders, refunds: store/summary.py's rules. A period's
+    totals are these summed, except its buyers (distinct over the period: report_buyers)."""
+    return {date.fromisoformat(d): DayTotals(*rest) for d, *rest in conn.execute(f"""
+        SELECT d, coalesce(sum(CASE WHEN countable THEN paid_fen END), 0), coalesce(sum(countable), 0),
+               count(DISTINCT CASE WHEN countable THEN buyer_id END), coalesce(sum(paid_order), 0),
+               coalesce(sum(CASE WHEN paid_order THEN refund_state_says OR success IS NOT NULL END), 0),
+               coalesce(sum(CASE WHEN paid_order THEN max(refund_fen, coalesce(success, 0)) END), 0)
+        FROM (SELECT substr(o.created_at, 1, 10) AS d, o.buyer_id, coalesce(o.paid_fen, 0) AS paid_fen,
+                     {countable()} AS countable,
+                     ({countable()} OR coalesce(o.refund_state, '') = '{_FULL}') AS paid_order,
+                     coalesce(o.refund_state, 'none') IN ('partial', 'full') AS refund_state_says,
+                     coalesce(o.refund_fen, 0) AS refund_fen, r.amount_fen AS success
+              FROM orders o LEFT JOIN temp.report_refunds r ON r.platform = o.platform AND r.order_no = o.order_no
+              WHERE {_PERIOD})
+        GROUP BY d""", span(start, end))}
 
 
 # --- items -----------------------------------------------------------------------------------
 
-# Item lines of the period's countable orders; an order imported without lines (an order report)
-# stands as one line of its own title, item count and paid amount.
+# Item lines of the period's countable orders, in one scan: an order's lines (those with a title),
+# or, for an order imported without lines (an order report), one line of its own title, item
+# count and paid amount.
 _LINES = f"""
-    SELECT o.id AS oid, substr(o.created_at, 1, 10) AS d, l.title AS title, coalesce(l.quantity, 1) AS units,
-           coalesce(l.amount_fen, l.unit_price_fen * coalesce(l.quantity, 1), 0) AS sales
-    FROM orders o CROSS JOIN order_lines l ON l.platform = o.platform AND l.order_no = o.order_no
-    WHERE {_PERIOD} AND {countable()} AND l.title IS NOT NULL
-    UNION ALL
-    SELECT o.id, substr(o.created_at, 1, 10), o.title, coalesce(o.item_count, 1), coalesce(o.paid_fen, 0)
-    FROM orders o WHERE {_PERIOD} AND {countable()} AND o.title IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.platform = o.platform AND l.order_no = o.order_no)
+    SELECT o.id AS oid, substr(o.created_at, 1, 10) AS d,
+           CASE WHEN l.id IS NULL THEN o.title ELSE l.title END AS title,
+           CASE WHEN l.id IS NULL THEN coalesce(o.item_count, 1) ELSE coalesce(l.quantity, 1) END AS units,
+           CASE WHEN l.id IS NULL THEN coalesce(o.paid_fen, 0)
+                ELSE coalesce(l.amount_fen, l.unit_price_fen * coalesce(l.quantity, 1), 0) END AS sales
+    FROM orders o LEFT JOIN order_lines l ON l.platform = o.platform AND l.order_no = o.order_no
+    WHERE {_PERIOD} AND {countable()} AND (CASE WHEN l.id IS NULL THEN o.title ELSE l.title END) IS NOT NULL
 """
 
 
@@ -112,12 +120,23 @@ def item_days(conn: sqlite3.Connection, start: date, end: date) -> list[ItemDay]
         span(start, end))]
 
 
+def item_totals(conn: sqlite3.Connection, start: date, end: date) -> dict[str, tuple[int, int]]:
+    """{title: (units, sales_fen)} of the period (item_days summed over the days)."""
+    return {t: (u, s) for t, u, s in conn.execute(
+        f"SELECT title, sum(units), sum(sales) FROM ({_LINES}) GROUP BY title", span(start, end))}
+
+
 def item_pairs(conn: sqlite3.Connection, start: date, end: date, limit: int = 10) -> list[tuple[str, str, int]]:
-    """(title, title, orders) of the items most often in the same countable order."""
+    """(title, title, orders) of the items most often in the same countable order.
+
+    Only orders with lines can hold two titles (one imported without lines stands as one line)."""
     conn.execute("DROP TABLE IF EXISTS temp.report_order_items")
     conn.execute("CREATE TEMP TABLE report_order_items (oid INTEGER, title TEXT, PRIMARY KEY (oid, title)) "
                  "WITHOUT ROWID")
-    conn.execute(f"INSERT OR IGNORE INTO temp.report_order_items SELECT oid, title FROM ({_LINES})", span(start, end))
+    conn.execute(f"""
+        INSERT OR IGNORE INTO temp.report_order_items
+        SELECT o.id, l.title FROM orders o CROSS JOIN order_lines l ON l.platform = o.platform AND l.order_no = o.order_no
+        WHERE {_PERIOD} AND {countable()} AND l.title IS NOT NULL""", span(start, end))
     rows = conn.execute(
         "SELECT a.title, b.title, count(*) AS n FROM temp.report_order_items a "
         "JOIN temp.report_order_items b ON b.oid = a.oid AND b.title > a.title "
@@ -130,16 +149,23 @@ def item_pairs(conn: sqlite3.Connection, start: date, end: date, limit: int = 10
 
 def fill_period_buyers(conn: sqlite3.Connection, start: date, end: date) -> None:
     """temp.report_buyers: each buyer with a countable order in the period, their paid total there
-    and whether they had a countable order before it (repeat)."""
+    and whether they had a countable order before it (repeat).
+
+    Repeat is read from buyer_stats (kept in the import's transaction, so in this snapshot): its
+    first countable order's day is before the period. A buyer missing there is looked up in the
+    orders."""
     conn.execute("DROP TABLE IF EXISTS temp.report_buyers")
     conn.execute("CREATE TEMP TABLE report_buyers (buyer_id INTEGER PRIMARY KEY, paid_fen INTEGER NOT NULL, "
                  "repeat INTEGER NOT NULL)")
     conn.execute(f"""
         INSERT INTO temp.report_buyers
-        SELECT w.buyer_id, w.paid, EXISTS (SELECT 1 FROM orders p WHERE p.buyer_id = w.buyer_id
-                                           AND p.created_at < :start AND {countable('p')})
+        SELECT w.buyer_id, w.paid,
+               coalesce(s.first_order_day < :start,
+                        EXISTS (SELECT 1 FROM orders p WHERE p.buyer_id = w.buyer_id
+                                AND p.created_at < :start AND {countable('p')}))
         FROM (SELECT o.buyer_id, sum(coalesce(o.paid_fen, 0)) AS paid FROM orders o
               WHERE {_PERIOD} AND {countable()} AND o.buyer_id IS NOT NULL GROUP BY o.buyer_id) w
+        LEFT JOIN buyer_stats s ON s.buyer_id = w.buyer_id
         ORDER BY w.buyer_id""", span(start, end))
 
 
@@ -163,8 +189,8 @@ def group_counts_of_period_buyers(conn: sqlite3.Connection, table: str, as_of: d
     names = [f"m{i}" for i in range(len(columns))] or ["m0"]
     cols = columns or ["0"]
     inner = (f"SELECT {', '.join(f'{c} AS {n}' for c, n in zip(cols, names))}, rb.paid_fen AS paid_fen "
-             f"FROM {from_facts(table, *atoms.sql)} JOIN temp.report_buyers rb ON rb.buyer_id = s.buyer_id "
-             f"WHERE s.countable_orders > 0 LIMIT -1")
+             f"FROM temp.report_buyers rb CROSS JOIN {from_facts(table, *atoms.sql)} "
+             f"WHERE s.buyer_id = rb.buyer_id AND s.countable_orders > 0 LIMIT -1")
     totals = {key: [0, 0] for key, _, _ in compiled}
     for row in conn.execute(f"SELECT {', '.join(names)}, count(*), sum(paid_fen) FROM ({inner}) "
                             f"GROUP BY {', '.join(names)}", params):
@@ -179,8 +205,8 @@ def group_counts_of_period_buyers(conn: sqlite3.Connection, table: str, as_of: d
 
 def counted_period_buyers(conn: sqlite3.Connection, table: str) -> tuple[int, int]:
     """(buyers, paid in the period) of temp.report_buyers with a countable order in `table`."""
-    row = conn.execute(f"SELECT count(*), coalesce(sum(rb.paid_fen), 0) FROM {table} s "
-                       f"JOIN temp.report_buyers rb ON rb.buyer_id = s.buyer_id WHERE s.countable_orders > 0").fetchone()
+    row = conn.execute(f"SELECT count(*), coalesce(sum(rb.paid_fen), 0) FROM temp.report_buyers rb "
+                       f"CROSS JOIN {table} s WHERE s.buyer_id = rb.buyer_id AND s.countable_orders > 0").fetchone()
     return tuple(row)
 
 

@@ -140,3 +140,53 @@ def test_an_empty_shop_still_makes_a_clean_report(tmp_shop):
     assert all(isinstance(s.blocks[0], NoData) for s in doc.sections if s.key not in ("crm", "highlights"))
     with pytest.raises(ReportError):
         default_period_for_campaign(tmp_shop, 99)
+
+
+def test_refunds_pairs_regions_and_the_comparison_mix_equal_the_rows(shop):
+    """The figures read in one scan per period (refunds looked up once per order, repeat buyers
+    from buyer_stats, items and pairs from the lines) against the rows."""
+    period = period_for_dates(date(2025, 10, 21), date(2025, 11, 20))
+    f = report_figures(shop, period, as_of=NOW)
+    conn = sqlite3.connect(shop.path)
+    success = defaultdict(int)
+    for platform, order_no, amount in conn.execute(
+            "SELECT platform, order_no, amount_fen FROM refunds WHERE status = 'success'"):
+        success[(platform, order_no)] += amount or 0
+    for start, end, totals in ((period.start, period.end, f.current),
+                               (period.compare_start, period.compare_end, f.compare)):
+        paid = [r for r in orders_of(shop, start, end) if r["countable"] or r["refund_state"] == "full"]
+        assert totals.refund_fen == sum(max(r["refund_fen"] or 0, success.get((r["platform"], r["order_no"]), 0))
+                                        for r in paid) > 0
+
+    rows = orders_of(shop, period.start, period.end)
+    good = [r for r in rows if r["countable"]]
+    titles = defaultdict(set)
+    for r in good:
+        for (title,) in conn.execute("SELECT title FROM order_lines WHERE platform = ? AND order_no = ? "
+                                     "AND title IS NOT NULL", (r["platform"], r["order_no"])):
+            titles[r["id"]].add(title)
+    pairs = Counter((a, b) for ts in titles.values() for a in ts for b in ts if a < b)
+    expected = sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda p: (-p[2], p[0], p[1]))[:10]
+    assert [(p.first, p.second, p.orders) for p in f.items.pairs] == expected and expected
+
+    by_province = defaultdict(lambda: [set(), 0, 0])
+    for r in good:
+        p = by_province[(r["province"] or "").strip()]
+        p[0] |= {r["buyer_id"]} - {None}
+        p[1] += 1
+        p[2] += r["paid_fen"] or 0
+    assert {r.province: (r.buyers, r.orders, r.paid_fen) for r in f.buyers.regions} == {
+        k: (len(b), n, paid) for k, (b, n, paid) in by_province.items()}
+
+    before = {b for (b,) in conn.execute(
+        "SELECT DISTINCT buyer_id FROM orders WHERE created_at < ? AND status IN ('paid', 'shipped', 'completed') "
+        "AND coalesce(refund_state, '') != 'full'", (period.compare_start.isoformat(),))}
+    compare_paid = defaultdict(int)
+    for r in orders_of(shop, period.compare_start, period.compare_end):
+        if r["countable"] and r["buyer_id"] is not None:
+            compare_paid[r["buyer_id"]] += r["paid_fen"] or 0
+    mix = f.buyers.compare_mix
+    assert (mix.new_buyers, mix.repeat_buyers) == (len(compare_paid.keys() - before), len(compare_paid.keys() & before))
+    assert mix.repeat_paid_fen == sum(v for b, v in compare_paid.items() if b in before)
+    assert f.compare.buyers == mix.buyers == len(compare_paid)
+    conn.close()
