@@ -229,12 +229,15 @@ def _stats(shop, args) -> int:
 
 def _demo(shop, args) -> int:
     from sellerdesk.services.demo import build_demo_shop
+    from sellerdesk.services.demo_activity import add_demo_activity
 
     if args.buyers < 1:
         print("--buyers 必须大于 0 / must be positive", file=sys.stderr)
         return EXIT_USAGE
-    result = build_demo_shop(shop, buyers=args.buyers, seed=args.seed, today=args.today or date.today(),
+    today = args.today or date.today()
+    result = build_demo_shop(shop, buyers=args.buyers, seed=args.seed, today=today,
                              progress=_stderr_progress if sys.stderr.isatty() else _quiet)
+    add_demo_activity(shop, today, args.seed)
     added = sum(f.counts.orders_added for f in result.files)
     print(f"演示店铺已生成 demo shop ready: {shop.path} ({added} orders)")
     return EXIT_OK

@@ -156,5 +156,9 @@ def _migrate(store: Store, version: int) -> None:
         if target <= version:
             continue
         with store.transaction():
+            # Read the version again under the write lock: another connection (a second window,
+            # a background reader opening a freshly created file) may have run this step already.
+            if store.schema_version() >= target:
+                continue
             step(store.db)
             store.conn.execute(f"PRAGMA user_version = {target}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sellerdesk.domain.cases import Case, CaseDraft, CaseStatus, Outcome
 
@@ -216,3 +216,13 @@ def _escape_like(text: str) -> str:
 def _chunks(items: Sequence) -> Iterable[Sequence]:
     for i in range(0, len(items), _CHUNK):
         yield items[i:i + _CHUNK]
+
+
+def recent_orders(conn: sqlite3.Connection, start: date, end: date, limit: int) -> list[tuple[str, date]]:
+    """Countable-looking orders placed from start to end (a buyer known, money paid), newest first:
+    (order number, day placed). For the demo shop's cases."""
+    rows = conn.execute(
+        "SELECT order_no, substr(created_at, 1, 10) FROM orders WHERE created_at >= ? AND created_at < ? "
+        "AND buyer_id IS NOT NULL AND paid_fen > 0 ORDER BY created_at DESC LIMIT ?",
+        (start.isoformat(), (end + timedelta(days=1)).isoformat(), limit)).fetchall()
+    return [(no, date.fromisoformat(day)) for no, day in rows]

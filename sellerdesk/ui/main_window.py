@@ -214,21 +214,26 @@ class MainWindow(QMainWindow):
             return None
         try:
             from sellerdesk.services.demo import build_demo_shop
+            from sellerdesk.services.demo_activity import add_demo_activity
         except ImportError as exc:
             show_failure(self, QCoreApplication.translate("MainWindow", "Demo shop"), exc)
             return None
         shop = self.shop
         today = date.today()  # the demo's two years end today, so "recent" means recent
-        task = Task(lambda progress, cancel: build_demo_shop(
-            shop, buyers=buyers, seed=seed, today=today, progress=progress, cancel=cancel), self)
+        def build(progress, cancel):
+            result = build_demo_shop(shop, buyers=buyers, seed=seed, today=today, progress=progress, cancel=cancel)
+            add_demo_activity(shop, today, seed)  # campaigns, ad spend, cases: every tab in use
+            return result
+
+        task = Task(build, self)
         task.succeeded.connect(self._demo_built)
         task.failed.connect(lambda exc: self._demo_failed(task, exc))
         TaskProgressDialog(task, lambda: QCoreApplication.translate("MainWindow", "Building the demo shop…"), self)
         return self.runner.start(task)
 
     def _demo_built(self, result: object) -> None:
-        everything = Changes(orders=True, buyers=True, refunds=True, imports=True)
-        self.changes_made.emit(getattr(result, "changes", everything))
+        everything = Changes(orders=True, buyers=True, refunds=True, imports=True, calendar=True, reports=True)
+        self.changes_made.emit(getattr(result, "changes", Changes()) | everything)
         self.statusBar().showMessage(QCoreApplication.translate(
             "MainWindow", "Demo shop ready: the orders are made up, try anything."), 15000)
 

@@ -109,3 +109,29 @@ def test_transaction_rolls_back_on_error(tmp_path):
             raise KeyError("stop")
     assert store.conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
     store.close()
+
+
+def test_two_connections_creating_the_same_new_file_at_once_both_open_it(tmp_path):
+    """A background reader may open a file the demo build just created: the migrations must not run twice."""
+    import threading
+
+    path = tmp_path / "race.sqlite"
+    errors, stores = [], []
+    barrier = threading.Barrier(4)
+
+    def open_it():
+        barrier.wait()
+        try:
+            stores.append(open_store(path))
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert [s.schema_version() for s in stores] == [SCHEMA_VERSION] * 4
+    for s in stores:
+        s.close()
