@@ -2514,8 +2514,24 @@ Next time: {next}</source>
         <translation>对比</translation>
     </message>
     <message>
-        <source>Same festival last year, else the days right before</source>
-        <translation>去年同一大促，没有则对比之前同样天数</translation>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The same festival's campaign last year, or else the same number of days right before</source>
+        <translation>去年同一大促的活动；没有则对比之前同样天数</translation>
+    </message>
+    <message>
+        <source>Names and phone numbers in full, for a copy that stays in the shop (masked by default)</source>
+        <translation>显示完整姓名和手机号，仅供店内留存（默认打码）</translation>
+    </message>
+    <message>
+        <source>Full personal data (internal copy)</source>
+        <translation>完整个人信息（内部留存）</translation>
+    </message>
+    <message>
+        <source>Also save an xlsx workbook</source>
+        <translation>同时保存 xlsx 数据</translation>
     </message>
     <message>
         <source>These dates</source>
@@ -2528,14 +2544,6 @@ Next time: {next}</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
-    </message>
-    <message>
-        <source>Full names and phone numbers (internal copy)</source>
-        <translation>显示完整姓名和手机号（内部留存）</translation>
-    </message>
-    <message>
-        <source>Also save the figures as an xlsx workbook</source>
-        <translation>同时把数据保存为 xlsx 工作簿</translation>
     </message>
     <message>
         <source>Make the PDF report…</source>

@@ -33,7 +33,13 @@ from sellerdesk.services import channel_data
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui import labels
 from sellerdesk.ui.errors import show_failure
-from sellerdesk.ui.groups.common import ERROR_STYLE, OK_STYLE, message_label, reason, show_message
+from sellerdesk.ui.groups.common import (
+    ERROR_STYLE,
+    OK_STYLE,
+    message_label,
+    reason,
+    show_message,
+)
 from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.reports.channel_mapping import ChannelMappingDialog
@@ -110,14 +116,16 @@ class ChannelGrid(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.import_button)
         row = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.save_button):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(head)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)

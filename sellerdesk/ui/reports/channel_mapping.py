@@ -8,9 +8,22 @@ channel here.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sellerdesk.services.channel_data import FILE_FIELDS, ChannelFilePreview, list_channels, validate_mapping
+from sellerdesk.services.channel_data import (
+    FILE_FIELDS,
+    ChannelFilePreview,
+    list_channels,
+    validate_mapping,
+)
 from sellerdesk.ui.groups.common import ERROR_STYLE, message_label, reason, show_message
 from sellerdesk.ui.i18n import lang, pick
 

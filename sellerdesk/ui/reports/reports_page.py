@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,7 +37,13 @@ from sellerdesk.services import campaigns, reports
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
-from sellerdesk.ui.groups.common import ERROR_STYLE, OK_STYLE, message_label, reason, show_message
+from sellerdesk.ui.groups.common import (
+    ERROR_STYLE,
+    OK_STYLE,
+    message_label,
+    reason,
+    show_message,
+)
 from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.reports.channel_grid import ChannelGrid
 from sellerdesk.ui.reports.notes_editor import NotesEditor
@@ -55,6 +60,14 @@ def _date_edit(parent: QWidget, name: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def _span(parent: QWidget, start: QDateEdit, end: QDateEdit) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(start, 1)
+    row.addWidget(QLabel("–", parent))
+    row.addWidget(end, 1)
+    return row
 
 
 class ReportsPage(QWidget):
@@ -84,6 +97,8 @@ class ReportsPage(QWidget):
         self.what.addButton(self.by_dates)
         self.campaign = QComboBox(self)
         self.campaign.setObjectName("reportCampaign")
+        self.campaign.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign.setMinimumContentsLength(12)
         self.start, self.end = _date_edit(self, "reportStart"), _date_edit(self, "reportEnd")
         self.start.setDate(_qdate(today - timedelta(days=30)))
         self.end.setDate(_qdate(today - timedelta(days=1)))
@@ -122,20 +137,16 @@ class ReportsPage(QWidget):
         self.side.addTab(self.notes, "")
 
         self.period_box, self.compare_box, self.output_box = QGroupBox(self), QGroupBox(self), QGroupBox(self)
-        period_form = QFormLayout(self.period_box)
-        period_form.addRow(self.by_campaign, self.campaign)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start)
-        dates.addWidget(QLabel("–", self))
-        dates.addWidget(self.end)
-        period_form.addRow(self.by_dates, dates)
-        compare_form = QFormLayout(self.compare_box)
-        compare_form.addRow(self.compare_default)
-        compare_dates = QHBoxLayout()
-        compare_dates.addWidget(self.compare_start)
-        compare_dates.addWidget(QLabel("–", self))
-        compare_dates.addWidget(self.compare_end)
-        compare_form.addRow(self.compare_dates, compare_dates)
+        # Radio above its fields (not beside them): the column stays narrow on a small screen.
+        period_layout = QVBoxLayout(self.period_box)
+        period_layout.addWidget(self.by_campaign)
+        period_layout.addWidget(self.campaign)
+        period_layout.addWidget(self.by_dates)
+        period_layout.addLayout(_span(self, self.start, self.end))
+        compare_layout = QVBoxLayout(self.compare_box)
+        compare_layout.addWidget(self.compare_default)
+        compare_layout.addWidget(self.compare_dates)
+        compare_layout.addLayout(_span(self, self.compare_start, self.compare_end))
         output = QVBoxLayout(self.output_box)
         self.language_label = QLabel(self)
         language_row = QHBoxLayout()
@@ -367,13 +378,23 @@ class ReportsPage(QWidget):
         self.by_dates.setText(QCoreApplication.translate("ReportsPage", "Dates"))
         self.compare_box.setTitle(QCoreApplication.translate("ReportsPage", "Compare with"))
         self.compare_default.setText(
-            QCoreApplication.translate("ReportsPage", "Same festival last year, else the days right before")
+            QCoreApplication.translate("ReportsPage", "Automatic")
+        )
+        self.compare_default.setToolTip(
+            QCoreApplication.translate(
+                "ReportsPage", "The same festival's campaign last year, or else the same number of days right before"
+            )
+        )
+        self.full.setToolTip(
+            QCoreApplication.translate(
+                "ReportsPage", "Names and phone numbers in full, for a copy that stays in the shop (masked by default)"
+            )
         )
         self.compare_dates.setText(QCoreApplication.translate("ReportsPage", "These dates"))
         self.output_box.setTitle(QCoreApplication.translate("ReportsPage", "The report"))
         self.language_label.setText(QCoreApplication.translate("ReportsPage", "Language"))
-        self.full.setText(QCoreApplication.translate("ReportsPage", "Full names and phone numbers (internal copy)"))
-        self.with_xlsx.setText(QCoreApplication.translate("ReportsPage", "Also save the figures as an xlsx workbook"))
+        self.full.setText(QCoreApplication.translate("ReportsPage", "Full personal data (internal copy)"))
+        self.with_xlsx.setText(QCoreApplication.translate("ReportsPage", "Also save an xlsx workbook"))
         self.make_button.setText(QCoreApplication.translate("ReportsPage", "Make the PDF report…"))
         self.side.setTabText(0, QCoreApplication.translate("ReportsPage", "Spend and traffic"))
         self.side.setTabText(1, QCoreApplication.translate("ReportsPage", "Notes"))

@@ -68,14 +68,19 @@ class LibraryView(QWidget):
         self.buttons["import"].clicked.connect(self.ask_import)
         self.buttons["export"].clicked.connect(self.ask_export)
         row = QHBoxLayout()
-        for name in ("new", "edit", "variant", "up", "down", "delete"):
+        for name in ("new", "edit", "variant", "delete"):
             row.addWidget(self.buttons[name])
         row.addStretch(1)
-        row.addWidget(self.buttons["import"])
-        row.addWidget(self.buttons["export"])
+        for name in ("up", "down"):
+            row.addWidget(self.buttons[name])
+        files = QHBoxLayout()  # a second row keeps the tab narrow enough for a small screen
+        files.addStretch(1)
+        files.addWidget(self.buttons["import"])
+        files.addWidget(self.buttons["export"])
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addLayout(files)
         self.retranslate_ui()
 
     # -- showing ----------------------------------------------------------------------------------
