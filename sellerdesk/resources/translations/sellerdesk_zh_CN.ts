@@ -2381,8 +2381,8 @@ Next time: {next}</source>
         <translation>明天 09:00</translation>
     </message>
     <message>
-        <source>⏰ Reminder: {title} — {when}</source>
-        <translation>⏰ 提醒：{title} — {when}</translation>
+        <source>Reminder: {title} — {when}</source>
+        <translation>提醒：{title} — {when}</translation>
     </message>
     <message>
         <source>(+{n} more)</source>

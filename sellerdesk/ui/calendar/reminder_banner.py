@@ -131,7 +131,7 @@ class ReminderBanner(QFrame):
             widget.setVisible(reminder)
         self.show_button.setVisible(not reminder and self.summary is not None)
         if reminder:
-            text = QCoreApplication.translate("ReminderBanner", "⏰ Reminder: {title} — {when}").format(
+            text = QCoreApplication.translate("ReminderBanner", "Reminder: {title} — {when}").format(
                 title=task.title, when=when(task)
             )
             if len(self.queue) > 1:
