@@ -6,7 +6,11 @@ snapshot: an import running meanwhile changes nothing in the report);
 `write_report` renders it with the PDF and xlsx exporters. Only the buyers'
 classes need figures as of the day before the period and its last day: those
 tables are kept (store.buyer_stats.facts_table) before the snapshot starts, as
-the customer groups keep them.
+the customer groups keep them; so are the days' headline, items and pairs
+(store.report_days), which later reports of any period read instead of the
+days' orders. The groups' rules and cut-offs come from
+services.segmentation.segmentation_rules: only the period's buyers are counted
+into the classes, and only the groups of the period's outreaches for their coupon.
 """
 
 from __future__ import annotations
@@ -33,9 +37,9 @@ from sellerdesk.domain.tiers import tier_member_rules
 from sellerdesk.services import report_inputs
 from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import CancelToken, Progress, no_progress
-from sellerdesk.services.segmentation import Segmentation, compute_segmentation
+from sellerdesk.services.segmentation import GroupRules, segmentation_rules
 from sellerdesk.services.shop import ShopFile
-from sellerdesk.store import promo_calendar, report_queries as q
+from sellerdesk.store import promo_calendar, report_days, report_queries as q
 from sellerdesk.store import returns as case_rows
 from sellerdesk.store.buyer_stats import facts_table, is_current
 from sellerdesk.store.db import Store
@@ -94,10 +98,12 @@ def report_figures(shop: ShopFile, period: ReportPeriod, *, as_of: datetime | No
         check = cancel.check if cancel else (lambda: None)
         progress(0.0, "")
         before_day = period.start - timedelta(days=1)
-        seg = compute_segmentation(shop, before_day, cancel=cancel, store=store)  # classes' rules and cut-offs
+        seg = segmentation_rules(shop, before_day, cancel=cancel, store=store)  # classes' rules and cut-offs
         check()
         progress(0.3, "")
         facts_table(conn, period.end)  # kept before the snapshot (it may write the as-of cache)
+        report_days.keep(conn, _spans(period))  # the days' headline, items and pairs, likewise
+        check()
         with q.read_transaction(conn):
             figures = _read(store, period, now, seg, progress, check)
         progress(1.0, "")
@@ -106,12 +112,12 @@ def report_figures(shop: ShopFile, period: ReportPeriod, *, as_of: datetime | No
         store.close()
 
 
-def _read(store: Store, period: ReportPeriod, now: datetime, seg: Segmentation, progress, check) -> ReportFigures:
+def _read(store: Store, period: ReportPeriod, now: datetime, seg: GroupRules, progress, check) -> ReportFigures:
     conn = store.conn
     campaign = promo_calendar.get_campaign(conn, period.campaign_id) if period.campaign_id else None
-    q.fill_success_refunds(conn)
-    days = q.day_totals(conn, period.start, period.end)
-    compare_days = q.day_totals(conn, period.compare_start, period.compare_end) if period.has_compare else {}
+    days = report_days.day_totals(conn, period.start, period.end)
+    compare_days = (report_days.day_totals(conn, period.compare_start, period.compare_end)
+                    if period.has_compare else {})
     daily = _daily(days, period.day_list())
     compare_daily = _daily(compare_days, period.compare_day_list())
     check()
@@ -135,6 +141,10 @@ def _read(store: Store, period: ReportPeriod, now: datetime, seg: Segmentation, 
         phases=_phases(campaign) if campaign else (), channels=channels, compare_channels=compare_channels,
         items=items, buyers=buyers, crm=crm, after_sales=after_sales, open_cases=open_cases,
         reason_names={r.key: (r.zh, r.en) for r in REASONS})
+
+
+def _spans(period: ReportPeriod) -> list[tuple[date, date]]:
+    return [(period.start, period.end)] + ([(period.compare_start, period.compare_end)] if period.has_compare else [])
 
 
 def _daily(by_day: dict[date, q.DayTotals], days: list[date]) -> tuple[DayFigures, ...]:
@@ -161,29 +171,30 @@ def _item_totals(rows) -> dict[str, list[int]]:
 
 def _items(conn, period: ReportPeriod, selling: list[date]) -> ItemFigures:
     """Items of the period; selling: its days with a countable order (for "stopped selling")."""
-    days = q.item_days(conn, period.start, period.end)
+    days = report_days.item_days(conn, period.start, period.end)
     cur = _item_totals(days)
-    old = q.item_totals(conn, period.compare_start, period.compare_end) if period.has_compare else {}
+    old = (_item_totals(report_days.item_days(conn, period.compare_start, period.compare_end))
+           if period.has_compare else {})
     rows = tuple(sorted((ItemRow(t, u, s, n, *(old.get(t, [0, 0])[:2])) for t, (u, s, n) in cur.items()),
                         key=lambda r: (-r.sales_fen, -r.units, r.title)))
     by_item: dict[str, dict[date, int]] = {}
     for r in days:
         by_item.setdefault(r.title, {})[r.day] = r.units
-    pairs = tuple(ItemPair(*p) for p in q.item_pairs(conn, period.start, period.end))
+    pairs = tuple(ItemPair(*p) for p in report_days.item_pairs(conn, period.start, period.end))
     return ItemFigures(rows, sum(r.sales_fen for r in rows), tuple(stopped_items(by_item, selling)), pairs,
                        sum(1 for t in old if t not in cur))
 
 
-def _buyers(conn, period: ReportPeriod, seg: Segmentation) -> BuyerFigures:
+def _buyers(conn, period: ReportPeriod, seg: GroupRules) -> BuyerFigures:
     compare_mix = None
     if period.has_compare:
         q.fill_period_buyers(conn, period.compare_start, period.compare_end)
-        compare_mix = BuyerMix(*q.buyer_mix(conn))
+        compare_mix = BuyerMix(*q.buyer_mix(conn, period.compare_start))
     q.fill_period_buyers(conn, period.start, period.end)
-    mix = BuyerMix(*q.buyer_mix(conn))
+    mix = BuyerMix(*q.buyer_mix(conn, period.start))
     before_day = period.start - timedelta(days=1)
     names = group_names(seg.settings)
-    defs = {g.key: g.definition for g in seg.groups}
+    defs = {d.key: d for d in seg.definitions}
     wanted = [k for k in (*OUTREACH_CLASSES, *(c.key for c in RFM_CLASSES)) if k in defs]
     tiers = tier_member_rules(seg.settings.tiers)
     tier_groups = [(f"tier_{t.key}", rule, higher) for t, rule, higher in tiers]
@@ -224,7 +235,7 @@ def _task_status(task, now: datetime) -> str:
     return "not_done" if now > task.due_end else "open"
 
 
-def _crm(conn, period: ReportPeriod, campaign, seg: Segmentation, now: datetime) -> CrmFigures:
+def _crm(conn, period: ReportPeriod, campaign, seg: GroupRules, now: datetime) -> CrmFigures:
     settings = report_inputs.crm_settings(conn)
     if campaign is not None:
         tasks = promo_calendar.tasks_of_campaign(conn, campaign.id)
@@ -232,16 +243,19 @@ def _crm(conn, period: ReportPeriod, campaign, seg: Segmentation, now: datetime)
         tasks = promo_calendar.tasks_between(conn, datetime.combine(period.start, datetime.min.time()),
                                              datetime.combine(period.end + timedelta(days=1), datetime.min.time()))
     tasks = [t for t in tasks if t.channel or t.group_key or t.outreach_id]
-    names = {g.key: g.name("zh") for g in seg.groups}
+    names = {d.key: d.name_zh for d in seg.definitions}
     reviews = tuple(TaskReview(t.title, names.get(t.group_key or "", t.group_key or ""), t.starts_at, t.due_end,
                                _task_status(t, now), t.done_at, t.outreach_id) for t in tasks)
     shop = report_inputs.shop_name(conn)
     all_buyers = q.buyer_count(conn)
     outs = []
-    for e in q.outreaches_sent(conn, period.start, period.end, [t.outreach_id for t in tasks if t.outreach_id]):
+    sent_list = q.outreaches_sent(conn, period.start, period.end, [t.outreach_id for t in tasks if t.outreach_id])
+    # the coupon each outreach's group had as of the day before the period (only those groups counted)
+    groups = seg.figures(conn, {e.group_key for e in sent_list}, _table(conn, seg.as_of)) if sent_list else {}
+    for e in sent_list:
         sent = _parse(e.send_at or e.created_at)
         arms = q.arm_results(conn, e.id, sent, sent + timedelta(days=settings.window_days))
-        group = seg.group(e.group_key)
+        group = groups.get(e.group_key)
         coupon = group.coupon.text_zh if group is not None and group.coupon else None
         reach = {arm: usable for arm, _, usable, _, _ in arms}
         parts = (estimated_parts(e.text_a, coupon, shop) * reach.get("A", 0)

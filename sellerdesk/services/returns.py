@@ -225,11 +225,11 @@ def _measure_rfm(conn, settings, detail: BuyerDetail):
     """The shop's RFM cut-offs as the Customers tab measures them (same code, so the same class)."""
     if not detail.facts.countable_orders:
         return None
-    from sellerdesk.services.segmentation import _measure  # the one definition of the measurement
+    from sellerdesk.services.segmentation import measure_context  # the one definition of the measurement
     from sellerdesk.store.buyer_stats import facts_table
 
     as_of = date.today()
-    return _measure(conn, facts_table(conn, as_of), settings, as_of).rfm
+    return measure_context(conn, facts_table(conn, as_of), settings, as_of).rfm
 
 
 # --- script values ---------------------------------------------------------------------------

@@ -5,6 +5,12 @@ cut-offs, the high-value threshold), builds every group's rules
 (domain.segments) and counts all groups in one pass over the buyers. The
 result carries the group definitions, so lists, memberships and exports
 made from it use the same numbers the user saw.
+
+`segmentation_rules` is the same up to the counting: the groups' definitions,
+the measured context (`measure_context`) and the coupon rule, for a caller
+that counts only some buyers or some groups itself (the retrospective report);
+`GroupRules.figures` counts the groups it is asked for exactly as
+compute_segmentation counts them.
 """
 
 from __future__ import annotations
@@ -30,8 +36,9 @@ from sellerdesk.store.db import Store
 from sellerdesk.store.settings import get_setting, set_setting
 
 __all__ = [
-    "GroupFigures", "RuleError", "Segmentation", "compute_segmentation", "count_rule", "delete_custom_group",
-    "load_coupon_rule", "load_settings", "save_coupon_rule", "save_custom_group", "save_settings",
+    "GroupFigures", "GroupRules", "RuleError", "Segmentation", "compute_segmentation", "count_rule",
+    "delete_custom_group", "load_coupon_rule", "load_settings", "measure_context", "save_coupon_rule",
+    "save_custom_group", "save_settings", "segmentation_rules",
 ]
 
 SETTINGS_KEY = "segments"
@@ -91,6 +98,78 @@ class Segmentation:
         return zh if lang == "zh" else en
 
 
+@dataclass(frozen=True)
+class GroupRules:
+    """Every built-in and saved group's definition as of a day, with what they were built from
+    (settings, measured context, coupon rule), nothing counted."""
+
+    as_of: date
+    settings: SegmentSettings
+    context: GroupContext
+    coupon_rule: CouponRule
+    definitions: list[GroupDef]
+    custom_ids: dict[str, int]  # a saved group's key -> its id
+    table: str  # the as-of figures' table the context was measured on (store.buyer_stats.facts_table)
+
+    def definition(self, key: str) -> GroupDef | None:
+        return next((d for d in self.definitions if d.key == key), None)
+
+    def figures(self, conn, keys, table: str | None = None) -> dict[str, GroupFigures]:
+        """{key: GroupFigures} of the groups asked for (unknown keys left out), counted over every
+        buyer as compute_segmentation counts them (one pass for all of them). table: the as-of
+        figures to count on (default the one measured on; a caller in a later snapshot passes
+        the one it holds)."""
+        wanted = set(keys)
+        defs = [d for d in self.definitions if d.key in wanted]
+        if not defs:
+            return {}
+        table = table or self.table
+        tallies = customers.group_counts(conn, table, self.as_of, [(d.key, d.rule, d.unless) for d in defs])
+        buyers, paid = customers.totals(conn, table)
+        return {d.key: _figures(d, tallies[d.key], buyers, paid, self.coupon_rule, self.custom_ids.get(d.key))
+                for d in defs}
+
+
+def _figures(d: GroupDef, t, buyers: int, paid: int, coupon_rule: CouponRule, custom_id: int | None) -> GroupFigures:
+    return GroupFigures(
+        d, t.size, t.paid_fen, t.countable_orders, t.size / buyers if buyers else 0.0,
+        t.paid_fen / paid if paid else 0.0, suggest_coupon(aov_fen(t.paid_fen, t.countable_orders), coupon_rule),
+        custom_id)
+
+
+def segmentation_rules(shop: ShopFile, as_of: date | None = None, *, cancel: CancelToken | None = None,
+                       store: Store | None = None) -> GroupRules:
+    """The groups' definitions as of the end of as_of (default today), measured as
+    compute_segmentation measures them, without counting any group. Read-only."""
+    as_of = as_of or date.today()
+    own = store is None
+    store = store or shop.open()
+    try:
+        return _rules(store, as_of, cancel)
+    finally:
+        if own:
+            store.close()
+
+
+def _rules(store: Store, as_of: date, cancel: CancelToken | None) -> GroupRules:
+    conn = store.conn
+    settings, coupon_rule = load_settings(store), load_coupon_rule(store)
+    table = facts_table(conn, as_of)
+    context = measure_context(conn, table, settings, as_of)
+    if cancel:
+        cancel.check()
+    defs = builtin_groups(settings, context)
+    custom_ids: dict[str, int] = {}
+    for saved in saved_groups.list_saved(conn):
+        try:
+            rule = Rule.from_json(saved.rule_json)
+        except RuleError:
+            continue  # written by a newer version: left out rather than guessed
+        defs.append(GroupDef(saved.key, "custom", saved.name, saved.name, *_custom_text(rule), rule))
+        custom_ids[saved.key] = saved.id
+    return GroupRules(as_of, settings, context, coupon_rule, defs, custom_ids, table)
+
+
 def compute_segmentation(shop: ShopFile, as_of: date | None = None, *, cancel: CancelToken | None = None,
                          store: Store | None = None) -> Segmentation:
     """Every built-in and saved group as of the end of as_of (default today). Read-only."""
@@ -99,39 +178,24 @@ def compute_segmentation(shop: ShopFile, as_of: date | None = None, *, cancel: C
     store = store or shop.open()
     try:
         conn = store.conn
-        settings, coupon_rule = load_settings(store), load_coupon_rule(store)
-        table = facts_table(conn, as_of)
-        context = _measure(conn, table, settings, as_of)
-        if cancel:
-            cancel.check()
-        defs = builtin_groups(settings, context)
-        custom_ids: dict[str, int] = {}
-        for saved in saved_groups.list_saved(conn):
-            try:
-                rule = Rule.from_json(saved.rule_json)
-            except RuleError:
-                continue  # written by a newer version: left out rather than guessed
-            defs.append(GroupDef(saved.key, "custom", saved.name, saved.name, *_custom_text(rule), rule))
-            custom_ids[saved.key] = saved.id
+        rules = _rules(store, as_of, cancel)
+        settings, table, defs = rules.settings, rules.table, rules.definitions
         tallies = customers.group_counts(conn, table, as_of, [(d.key, d.rule, d.unless) for d in defs])
         buyers, paid = customers.totals(conn, table)
-        groups = []
-        for d in defs:
-            t = tallies[d.key]
-            groups.append(GroupFigures(
-                d, t.size, t.paid_fen, t.countable_orders, t.size / buyers if buyers else 0.0,
-                t.paid_fen / paid if paid else 0.0, suggest_coupon(aov_fen(t.paid_fen, t.countable_orders),
-                                                                   coupon_rule), custom_ids.get(d.key)))
+        groups = [_figures(d, tallies[d.key], buyers, paid, rules.coupon_rule, rules.custom_ids.get(d.key))
+                  for d in defs]
         shape = tier_shape([(t.key, tallies[f"tier_{t.key}"].size) for t in settings.tiers])
-        return Segmentation(as_of, settings, context, coupon_rule, groups, buyers, paid, shape,
+        return Segmentation(as_of, settings, rules.context, rules.coupon_rule, groups, buyers, paid, shape,
                             shape_warnings(shape, settings.tiers))
     finally:
         if own:
             store.close()
 
 
-def _measure(conn, table: str, settings: SegmentSettings, as_of: date) -> GroupContext:
-    """RFM cut-offs and the high-value threshold, from the buyers with a countable order."""
+def measure_context(conn, table: str, settings: SegmentSettings, as_of: date) -> GroupContext:
+    """RFM cut-offs and the high-value threshold as of as_of, from the buyers with a countable
+    order in `table` (the as-of figures: store.buyer_stats.facts_table). The one definition of
+    the measurement: the groups, the report and the returns tab's RFM class all use it."""
     counted = customers.counted_buyers(conn, table)
     if counted == 0:
         return GroupContext(as_of, None, None)

@@ -83,7 +83,8 @@ def refresh_buyer_stats(conn: sqlite3.Connection) -> None:
 
     The table's indexes are dropped and built again afterwards: building its
     indexes over 300,000 sorted rows is cheaper than keeping them up to date row by row.
-    Every cached as-of date is dropped: it was computed over the old orders.
+    Every cached as-of date is dropped, and the report's kept days emptied (store.report_days):
+    they were computed over the old orders.
     """
     ensure_sort_columns(conn)
     indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
@@ -101,6 +102,9 @@ def refresh_buyer_stats(conn: sqlite3.Connection) -> None:
     for _, sql in indexes:
         conn.execute(sql)
     drop_asof_cache(conn)
+    from sellerdesk.store import report_days  # (it writes through write_if_free)
+
+    report_days.forget(conn)
 
 
 def table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
@@ -128,7 +132,7 @@ def ensure_sort_keys(conn: sqlite3.Connection) -> bool:
     read-only file, inside the caller's transaction): the sorts then join buyers as before."""
     if has_sort_keys(conn):
         return True
-    return _write(conn, lambda c: refresh_buyer_stats(c) or True) is not None
+    return write_if_free(conn, lambda c: refresh_buyer_stats(c) or True) is not None
 
 
 def latest_order_day(conn: sqlite3.Connection) -> str | None:
@@ -149,7 +153,7 @@ def facts_table(conn: sqlite3.Connection, as_of: date) -> str:
     cached = _cached(conn, as_of)
     if cached is not None:
         return cached
-    built = _write(conn, lambda c: _cached(c, as_of) or _build_cached(c, as_of))
+    built = write_if_free(conn, lambda c: _cached(c, as_of) or _build_cached(c, as_of))
     if built is not None:
         return built
     conn.execute("DROP TABLE IF EXISTS temp.facts_asof")
@@ -190,7 +194,7 @@ def _cached(conn: sqlite3.Connection, as_of: date) -> str | None:
     return row[0] if row else None
 
 
-def _write(conn: sqlite3.Connection, work):
+def write_if_free(conn: sqlite3.Connection, work):
     """work(conn) in its own write transaction, waiting at most _CACHE_LOCK_MS for the lock;
     None (and nothing written) when it cannot be done now."""
     if conn.in_transaction:

@@ -406,6 +406,34 @@ def _v6(db: "sqlite_utils.Database") -> None:
     db.conn.execute(ORDER_INDEXES["orders_period"])
 
 
+def _v7(db: "sqlite_utils.Database") -> None:
+    """The retrospective report's kept days (store.report_days): a day's headline, items and pairs,
+    computed by the first report that needs the day and emptied by every refresh of
+    buyer_stats (an import that changed the orders). Empty here: the first report fills them."""
+    db.executescript(
+        """
+        CREATE TABLE report_days (  -- one row per kept day (zeros: no order that day)
+            day TEXT PRIMARY KEY,  -- 'YYYY-MM-DD'
+            paid_fen INTEGER NOT NULL, orders INTEGER NOT NULL, buyers INTEGER NOT NULL,
+            paid_orders INTEGER NOT NULL, refunded_orders INTEGER NOT NULL, refund_fen INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE report_item_days (  -- the items of a kept day (store.report_queries.item_days)
+            day TEXT NOT NULL,
+            title TEXT NOT NULL,
+            units INTEGER NOT NULL, sales_fen INTEGER NOT NULL, orders INTEGER NOT NULL,
+            PRIMARY KEY (day, title)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_pair_days (  -- two items in the same order, per kept day (report_queries.pair_days)
+            day TEXT NOT NULL,
+            first TEXT NOT NULL,
+            second TEXT NOT NULL,  -- first < second
+            orders INTEGER NOT NULL,
+            PRIMARY KEY (day, first, second)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 # Secondary indexes of the orders and buyers tables: a bulk load into an empty shop
 # drops them and builds them once at the end (much faster than row-by-row upkeep).
 ORDER_INDEXES: dict[str, str] = {
@@ -436,5 +464,6 @@ MIGRATIONS: list[tuple[int, Callable[["sqlite_utils.Database"], None]]] = [
     (4, _v4),
     (5, _v5),
     (6, _v6),
+    (7, _v7),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -120,60 +120,73 @@ def item_days(conn: sqlite3.Connection, start: date, end: date) -> list[ItemDay]
         span(start, end))]
 
 
-def item_totals(conn: sqlite3.Connection, start: date, end: date) -> dict[str, tuple[int, int]]:
-    """{title: (units, sales_fen)} of the period (item_days summed over the days)."""
-    return {t: (u, s) for t, u, s in conn.execute(
-        f"SELECT title, sum(units), sum(sales) FROM ({_LINES}) GROUP BY title", span(start, end))}
-
-
-def item_pairs(conn: sqlite3.Connection, start: date, end: date, limit: int = 10) -> list[tuple[str, str, int]]:
-    """(title, title, orders) of the items most often in the same countable order.
+def pair_days(conn: sqlite3.Connection, start: date, end: date) -> list[tuple[date, str, str, int]]:
+    """(day, title, title, orders) of every two items in the same countable order, per day (an order
+    belongs to one day, so a period's pairs are its days' summed: item_pairs).
 
     Only orders with lines can hold two titles (one imported without lines stands as one line)."""
     conn.execute("DROP TABLE IF EXISTS temp.report_order_items")
-    conn.execute("CREATE TEMP TABLE report_order_items (oid INTEGER, title TEXT, PRIMARY KEY (oid, title)) "
+    conn.execute("CREATE TEMP TABLE report_order_items (oid INTEGER, d TEXT, title TEXT, PRIMARY KEY (oid, title)) "
                  "WITHOUT ROWID")
     conn.execute(f"""
         INSERT OR IGNORE INTO temp.report_order_items
-        SELECT o.id, l.title FROM orders o CROSS JOIN order_lines l ON l.platform = o.platform AND l.order_no = o.order_no
+        SELECT o.id, substr(o.created_at, 1, 10), l.title
+        FROM orders o CROSS JOIN order_lines l ON l.platform = o.platform AND l.order_no = o.order_no
         WHERE {_PERIOD} AND {countable()} AND l.title IS NOT NULL""", span(start, end))
     rows = conn.execute(
-        "SELECT a.title, b.title, count(*) AS n FROM temp.report_order_items a "
+        "SELECT a.d, a.title, b.title, count(*) FROM temp.report_order_items a "
         "JOIN temp.report_order_items b ON b.oid = a.oid AND b.title > a.title "
-        "GROUP BY a.title, b.title ORDER BY n DESC, a.title, b.title LIMIT ?", (limit,)).fetchall()
+        "GROUP BY a.d, a.title, b.title").fetchall()
     conn.execute("DROP TABLE temp.report_order_items")
-    return [tuple(r) for r in rows]
+    return [(date.fromisoformat(d), a, b, n) for d, a, b, n in rows]
+
+
+def top_pairs(pairs, limit: int = 10) -> list[tuple[str, str, int]]:
+    """The `limit` pairs in the most orders, of (day, title, title, orders) summed over the days."""
+    total: dict[tuple[str, str], int] = {}
+    for _, a, b, n in pairs:
+        total[(a, b)] = total.get((a, b), 0) + n
+    return sorted(((a, b, n) for (a, b), n in total.items()), key=lambda p: (-p[2], p[0], p[1]))[:limit]
+
+
+def item_pairs(conn: sqlite3.Connection, start: date, end: date, limit: int = 10) -> list[tuple[str, str, int]]:
+    """(title, title, orders) of the items most often in the same countable order in the period."""
+    return top_pairs(pair_days(conn, start, end), limit)
 
 
 # --- buyers ----------------------------------------------------------------------------------
 
 def fill_period_buyers(conn: sqlite3.Connection, start: date, end: date) -> None:
-    """temp.report_buyers: each buyer with a countable order in the period, their paid total there
-    and whether they had a countable order before it (repeat).
+    """temp.report_buyers: each buyer with a countable order in the period and their paid total there.
+
+    Summed into the buyer's row as the period's orders are read (an upsert per order: cheaper
+    than sorting the period's orders by buyer)."""
+    conn.execute("DROP TABLE IF EXISTS temp.report_buyers")
+    conn.execute("CREATE TEMP TABLE report_buyers (buyer_id INTEGER PRIMARY KEY, paid_fen INTEGER NOT NULL)")
+    conn.execute(f"""
+        INSERT INTO temp.report_buyers
+        SELECT o.buyer_id, coalesce(o.paid_fen, 0) FROM orders o
+        WHERE {_PERIOD} AND {countable()} AND o.buyer_id IS NOT NULL
+        ON CONFLICT (buyer_id) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen""", span(start, end))
+
+
+def buyer_mix(conn: sqlite3.Connection, start: date) -> tuple[int, int, int, int]:
+    """(new buyers, repeat buyers, new buyers' paid, repeat buyers' paid) of temp.report_buyers,
+    filled for a period starting on `start`: a repeat buyer had a countable order before it.
 
     Repeat is read from buyer_stats (kept in the import's transaction, so in this snapshot): its
     first countable order's day is before the period. A buyer missing there is looked up in the
     orders."""
-    conn.execute("DROP TABLE IF EXISTS temp.report_buyers")
-    conn.execute("CREATE TEMP TABLE report_buyers (buyer_id INTEGER PRIMARY KEY, paid_fen INTEGER NOT NULL, "
-                 "repeat INTEGER NOT NULL)")
-    conn.execute(f"""
-        INSERT INTO temp.report_buyers
-        SELECT w.buyer_id, w.paid,
-               coalesce(s.first_order_day < :start,
-                        EXISTS (SELECT 1 FROM orders p WHERE p.buyer_id = w.buyer_id
-                                AND p.created_at < :start AND {countable('p')}))
-        FROM (SELECT o.buyer_id, sum(coalesce(o.paid_fen, 0)) AS paid FROM orders o
-              WHERE {_PERIOD} AND {countable()} AND o.buyer_id IS NOT NULL GROUP BY o.buyer_id) w
-        LEFT JOIN buyer_stats s ON s.buyer_id = w.buyer_id
-        ORDER BY w.buyer_id""", span(start, end))
-
-
-def buyer_mix(conn: sqlite3.Connection) -> tuple[int, int, int, int]:
-    """(new buyers, repeat buyers, new buyers' paid, repeat buyers' paid) of temp.report_buyers."""
-    row = conn.execute("SELECT coalesce(sum(NOT repeat), 0), coalesce(sum(repeat), 0), "
-                       "coalesce(sum(CASE WHEN repeat THEN 0 ELSE paid_fen END), 0), "
-                       "coalesce(sum(CASE WHEN repeat THEN paid_fen ELSE 0 END), 0) FROM temp.report_buyers").fetchone()
+    row = conn.execute(f"""
+        SELECT coalesce(sum(NOT repeat), 0), coalesce(sum(repeat), 0),
+               coalesce(sum(CASE WHEN repeat THEN 0 ELSE paid_fen END), 0),
+               coalesce(sum(CASE WHEN repeat THEN paid_fen ELSE 0 END), 0)
+        FROM (SELECT rb.paid_fen,
+                     coalesce(s.first_order_day < :start,
+                              EXISTS (SELECT 1 FROM orders p WHERE p.buyer_id = rb.buyer_id
+                                      AND p.created_at < :start AND {countable('p')})) AS repeat
+              FROM temp.report_buyers rb LEFT JOIN buyer_stats s ON s.buyer_id = rb.buyer_id)""",
+                       {"start": start.isoformat()}).fetchone()
     return tuple(row)
 
 

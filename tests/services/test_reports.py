@@ -190,3 +190,40 @@ def test_refunds_pairs_regions_and_the_comparison_mix_equal_the_rows(shop):
     assert mix.repeat_paid_fen == sum(v for b, v in compare_paid.items() if b in before)
     assert f.compare.buyers == mix.buyers == len(compare_paid)
     conn.close()
+
+
+def test_kept_days_and_group_rules_change_no_figure(shop, monkeypatch):
+    """The report reads its days from store.report_days once kept, and its groups' rules without
+    counting every group: the same figures as read from the orders with every group counted."""
+    from sellerdesk.services import reports
+    from sellerdesk.store import report_days
+
+    campaign = apply_playbook(shop, "1111", "1111", 2025, now=datetime(2025, 8, 1, 9))
+    period = default_period_for_campaign(shop, campaign.id)
+    seg = compute_segmentation(shop, period.start - timedelta(days=1))
+    with monkeypatch.context() as m:  # nothing can be kept: every day from the orders
+        m.setattr(report_days, "keep", lambda conn, periods: False)
+        unkept = report_figures(shop, period, as_of=NOW)
+    store = shop.open()
+    try:
+        assert store.conn.execute("SELECT count(*) FROM report_days").fetchone()[0] == 0
+    finally:
+        store.close()
+    first = report_figures(shop, period, as_of=NOW)  # keeps the days
+    again = report_figures(shop, period, as_of=NOW)  # reads them
+    assert first == unkept and again == unkept
+    store = shop.open()
+    try:
+        assert store.conn.execute("SELECT count(*) FROM report_days").fetchone()[0] == period.days + (
+            (period.compare_end - period.compare_start).days + 1)
+    finally:
+        store.close()
+    rules = reports.segmentation_rules(shop, seg.as_of)
+    assert [d.key for d in rules.definitions] == [g.key for g in seg.groups]
+    assert rules.context == seg.context and rules.coupon_rule == seg.coupon_rule
+    store = shop.open()
+    try:
+        counted = rules.figures(store.conn, [g.key for g in seg.groups])
+    finally:
+        store.close()
+    assert [counted[g.key] for g in seg.groups] == seg.groups
