@@ -44,6 +44,21 @@ class RowSink:
             self.errors.append(RowError(self.file, row, column, zh, en, shown))
 
 
+class Restart:
+    """Yielded by a restartable parse: forget every record yielded so far, they all come again.
+
+    A line-grained layout that hands out whole orders while the file is still being read (so
+    the writes overlap the reading) yields this when a later row turns out to belong to an
+    order already handed out (its lines were not together, or a later row of it is broken).
+    """
+
+    def __repr__(self) -> str:
+        return "RESTART"
+
+
+RESTART = Restart()
+
+
 class BadCell(ValueError):
     """Raised inside a layout for one broken cell; the row is then rejected."""
 
@@ -132,6 +147,9 @@ class Layout:
     spreadsheet: ClassVar[bool | None] = None
     # Yields OrderBatch columns for big files (and may then parse in a second process).
     batches: ClassVar[bool] = False
+    # parse(table, sink, restartable=True) may yield RESTART (see Restart): the importer then
+    # forgets what it wrote of the file and takes every record again.
+    restartable: ClassVar[bool] = False
 
     @classmethod
     def score(cls, headers: set[str], is_spreadsheet: bool) -> int:

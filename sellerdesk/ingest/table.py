@@ -215,6 +215,17 @@ def _header_text(cell: object) -> str:
 
 
 def _open_spreadsheet(path: Path) -> Table:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from sellerdesk.ingest.xlsx_pieces import open_pieces
+
+        table = open_pieces(path, _find_header)
+        if table is not None:
+            return table
+    return _open_whole_sheet(path)
+
+
+def _open_whole_sheet(path: Path) -> Table:
+    """The first sheet loaded by calamine in one call, then its rows."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:

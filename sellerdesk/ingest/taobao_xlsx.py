@@ -22,7 +22,7 @@ from itertools import chain, islice
 from sellerdesk.domain.orders import LineRecord, OrderBatch, OrderRecord, OrderStatus, RefundState
 from sellerdesk.ingest.grouping import LineGrainedLayout, OrderGroups
 from sellerdesk.ingest.identifiers import required_identifier
-from sellerdesk.ingest.layout import Row, RowSink, unknown_status
+from sellerdesk.ingest.layout import Restart, Row, RowSink, unknown_status
 from sellerdesk.ingest.table import Table
 from sellerdesk.ingest.taobao_status import taobao_status
 
@@ -79,11 +79,17 @@ class TaobaoSubOrdersXlsx(LineGrainedLayout[_Line]):
     # loading the sheet (its header read ahead from the XML): 10.8 s vs 9.6 s in-process.
     # calamine releases the GIL while it loads the sheet, so the window stays responsive.
     batches = False
+    # With restartable=True the orders are handed out while the file is still read (so the
+    # writes overlap calamine reading the next rows), taken back with RESTART if a later row
+    # belongs to an order already handed out (taobao_xlsx_bulk.LineColumns).
+    restartable = True
 
-    def parse(self, table: Table, sink: RowSink) -> Iterator[OrderRecord | OrderBatch]:
+    def parse(self, table: Table, sink: RowSink, *, restartable: bool = False
+              ) -> Iterator[OrderRecord | OrderBatch | Restart]:
         """Chunks of rows converted column by column (taobao_xlsx_bulk); a chunk the bulk
         path does not take goes through the row path (_group_rows and _row) into the same
-        line columns. Orders are made from the columns once the whole file is read."""
+        line columns. Orders are made from the columns once the whole file is read, or with
+        restartable, as soon as their lines have all been read."""
         from sellerdesk.ingest import taobao_xlsx_bulk as bulk
 
         cols = self.columns(table, self.column_spec)
@@ -97,7 +103,7 @@ class TaobaoSubOrdersXlsx(LineGrainedLayout[_Line]):
             for order_no, first_row, values in groups.orders():
                 yield self._order(order_no, first_row, values)
             return
-        lines = bulk.LineColumns(cols.header[self.order_key])
+        lines = bulk.LineColumns(cols.header[self.order_key], stream=restartable)
         above = None
         while chunk:
             converted = bulk.parse_chunk(chunk, positions, knows_refunds) if len(chunk) >= BULK_MIN else None
@@ -106,6 +112,7 @@ class TaobaoSubOrdersXlsx(LineGrainedLayout[_Line]):
                 lines.extend(converted)
             else:
                 above = self._group_rows(chunk, cols, sink, lines, above)
+            yield from lines.ready()  # written while the reader thread parses the next rows
             chunk = list(islice(rows, BULK_CHUNK))
         yield from lines.orders(sink)
 

@@ -8,10 +8,12 @@ text. The moment any check fails the chunk is handed back (None) and the row
 path (LineGrainedLayout._group_rows with TaobaoSubOrdersXlsx._row) parses it
 into the same LineColumns, so broken rows are reported exactly as always.
 
-Once the file is read, LineColumns rejects every line of a broken order (as
-OrderGroups does), gathers each order's lines, and derives the orders' values
-with the row path's own rules (order_status, refund_state, the sums):
-single-line orders, most of a file, straight from their line's columns.
+LineColumns rejects every line of a broken order (as OrderGroups does), gathers
+each order's lines, and derives the orders' values with the row path's own rules
+(order_status, refund_state, the sums): single-line orders, most of a file,
+straight from their line's columns. It does so once the file is read, or (for
+the importer, which can take records back) chunk by chunk for the orders whose
+lines have all been read, restarting when a later row proves one incomplete.
 tests/ingest/test_taobao_xlsx_bulk.py checks that both paths give the same
 orders, lines and rejections.
 """
@@ -27,7 +29,7 @@ from operator import itemgetter
 from sellerdesk.domain.orders import OrderBatch
 from sellerdesk.ingest.cells import clean
 from sellerdesk.ingest.grouping import SIBLING_EN, SIBLING_ZH, TITLE_SEPARATOR
-from sellerdesk.ingest.layout import BadCell, RowSink
+from sellerdesk.ingest.layout import RESTART, BadCell, Restart, RowSink
 from sellerdesk.ingest.taobao_orders_bulk import _clean_column, _count_column, _datetimes, _Fallback, _fen_column
 from sellerdesk.ingest.taobao_status import taobao_status
 from sellerdesk.ingest.taobao_xlsx import NO_REFUND_WORDS, _line_refund, order_status, refund_state
@@ -188,13 +190,22 @@ class LineColumns:
 
     The row path adds its rows here through OrderGroups' interface (add, broken, reject),
     so a chunk it parsed lands in the same columns as the bulk chunks.
+
+    Streaming (stream=True): ready() hands out the orders whose lines have all been read so
+    far, so they are written while the rest of the file is read. An order counts as complete
+    once a row of another order follows it; if a later row belongs to an order already
+    handed out (its lines were not together, or that row is broken), RESTART is yielded and
+    streaming stops: orders() then yields every order of the file, as without streaming.
     """
 
-    def __init__(self, order_column: str):
+    def __init__(self, order_column: str, stream: bool = False):
         self.order_column = order_column
         self.columns: dict[str, list] = {k: [] for k in (*LINE_FIELDS, *EXTRA_FIELDS)}
         self._broken: dict[str, dict[int, BadCell]] = {}
         self._alone: list[tuple[int, BadCell]] = []
+        self.streaming = stream
+        self._sent = 0  # lines before this index were handed out (or belong to broken orders)
+        self._sent_orders: set[str] = set()
 
     def extend(self, converted: dict[str, list]) -> None:
         for key, column in self.columns.items():
@@ -218,9 +229,65 @@ class LineColumns:
     def reject(self, row_no: int, bad: BadCell) -> None:
         self._alone.append((row_no, bad))
 
-    def orders(self, sink: RowSink) -> Iterator[OrderBatch]:
-        """Report the rejected rows (in row order), then yield every whole order with its lines,
-        orders in the order they first appear, each order's lines in file order."""
+    def ready(self) -> Iterator[OrderBatch | Restart]:
+        """While streaming: the whole orders among the lines read since the last call, except
+        the last order read (its next line may still come); RESTART when a line read since
+        belongs to an order already handed out."""
+        if not self.streaming:
+            return
+        numbers = self.columns["order_no"]
+        lo, hi = self._sent, len(numbers)
+        if lo == hi:
+            return
+        if self._conflict(lo, hi):
+            yield from self._restart()
+            return
+        last = numbers[hi - 1]
+        cut = hi - 1
+        while cut > lo and numbers[cut - 1] == last:
+            cut -= 1
+        if cut == lo or last in set(numbers[lo:cut]):  # the last order is not together yet: wait
+            return
+        segment = self._segment(lo, cut)
+        self._sent = cut
+        self._sent_orders.update(segment["order_no"])
+        yield from _batches(segment)
+
+    def orders(self, sink: RowSink) -> Iterator[OrderBatch | Restart]:
+        """Report the rejected rows (in row order), then yield every whole order with its lines
+        (those not handed out yet, when streaming), orders in the order they first appear, each
+        order's lines in file order."""
+        n = len(self.columns["order_no"])
+        if self.streaming:
+            if not self._conflict(self._sent, n):
+                self._report(sink)
+                yield from _batches(self._segment(self._sent, n))
+                return
+            yield from self._restart()
+        self._report(sink)
+        yield from _batches(self._segment(0, n))
+
+    def _conflict(self, lo: int, hi: int) -> bool:
+        sent = self._sent_orders
+        return bool(sent) and not (sent.isdisjoint(self.columns["order_no"][lo:hi]) and sent.isdisjoint(self._broken))
+
+    def _restart(self) -> Iterator[Restart]:
+        self.streaming = False
+        self._sent, self._sent_orders = 0, set()
+        yield RESTART
+
+    def _segment(self, lo: int, hi: int) -> dict[str, list]:
+        """The lines lo..hi, without those of broken orders."""
+        c = {k: v[lo:hi] for k, v in self.columns.items()}
+        if self._broken:
+            broken = self._broken
+            kept = [no not in broken for no in c["order_no"]]
+            if not all(kept):
+                c = {k: list(compress(v, kept)) for k, v in c.items()}
+        return c
+
+    def _report(self, sink: RowSink) -> None:
+        """Every rejected row, in row order: rows without an order, then broken orders' rows."""
         c = self.columns
         rejections = list(self._alone)
         if self._broken:
@@ -229,20 +296,22 @@ class LineColumns:
                 rejections.append((row, BadCell(self.order_column, SIBLING_ZH, SIBLING_EN, no)))
             for errors in self._broken.values():
                 rejections.extend(errors.items())
-            kept = [not x for x in lost]
-            c = {k: list(compress(v, kept)) for k, v in c.items()}
         rejections.sort(key=itemgetter(0))
         for row_no, bad in rejections:
             sink.reject(row_no, bad.column, bad.zh, bad.en, bad.value)
-        if not c["order_no"]:
-            return
-        c, sizes = _grouped(c)
-        starts = list(accumulate(sizes, initial=0))
-        done = 0
-        while done < len(sizes):
-            upto = min(done + ORDERS_PER_BATCH, len(sizes))
-            yield _batch(c, sizes[done:upto], starts[done:upto + 1])
-            done = upto
+
+
+def _batches(c: dict[str, list]) -> Iterator[OrderBatch]:
+    """The orders of these line columns, ORDERS_PER_BATCH at a time."""
+    if not c["order_no"]:
+        return
+    c, sizes = _grouped(c)
+    starts = list(accumulate(sizes, initial=0))
+    done = 0
+    while done < len(sizes):
+        upto = min(done + ORDERS_PER_BATCH, len(sizes))
+        yield _batch(c, sizes[done:upto], starts[done:upto + 1])
+        done = upto
 
 
 def _grouped(c: dict[str, list]) -> tuple[dict[str, list], list[int]]:

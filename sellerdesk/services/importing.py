@@ -22,7 +22,7 @@ from sellerdesk.ingest.background import BackgroundParse, ChildUnavailable, wort
 from sellerdesk.ingest.generic import FIELDS as MAPPING_FIELDS
 from sellerdesk.ingest.generic import REQUIRED as MAPPING_REQUIRED
 from sellerdesk.ingest.generic import GenericLayout, MappingError, parse_mapping
-from sellerdesk.ingest.layout import Layout, Record, RowSink
+from sellerdesk.ingest.layout import RESTART, Layout, Record, RowSink
 from sellerdesk.ingest.registry import UnknownLayoutError, detect, header_signature
 from sellerdesk.ingest.table import Table, open_table
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
@@ -30,7 +30,7 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.store.buyer_stats import refresh_buyer_stats
 from sellerdesk.store.db import Store
 from sellerdesk.store.imports_log import finish_import, load_mapping, save_mapping, start_import
-from sellerdesk.store.order_writer import OrderWriter, WriteCounts
+from sellerdesk.store.order_writer import WriteCounts, WriterThread
 from sellerdesk.store.summary import refresh_summary, write_summary
 
 __all__ = [
@@ -172,15 +172,27 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
                 )
                 if remember:
                     save_mapping(conn, header_signature(table.headers), remember, start_import_time(now))
-                writer = OrderWriter(conn, import_id)
-                for record in _parsed(layout, table, sink, background, cancel, report):
-                    writer.add(record)
+                # Written on a thread of its own while this one parses; the connection is
+                # this thread's again after join() or stop().
+                writing = WriterThread(conn, import_id)
+                try:
+                    for record in _parsed(layout, table, sink, background, cancel, report):
+                        if record is RESTART:  # the layout takes back what it streamed: start again
+                            writing.restart()
+                        else:
+                            writing.add(record)
+                    writer = writing.join()
+                finally:
+                    writing.stop()  # also after an error or a Cancel, before the rollback
                 cancel.check()
                 if sink.rows_read == 0:
                     raise FileImportError(
                         path.name, "文件里只有表头，没有数据行。", "The file has a header but no data rows."
                     )
-                counts = writer.finish()
+                # A bulk load's order indexes are built after the figures: the figures read every
+                # order, by a scan and a sort, which the indexes would only make slower
+                # (1M orders: buyer_stats 3.7 s without them, 5.1 s with).
+                counts = writer.finish(indexes=False)
                 cancel.check()
                 if counts != WriteCounts():  # a re-import that changed nothing leaves the figures as they are
                     tallied = writer.tallied_summary(counts)
@@ -190,6 +202,8 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
                         refresh_summary(conn)
                     cancel.check()
                     refresh_buyer_stats(conn)  # customer groups are computed over these
+                    cancel.check()
+                writer.build_indexes()
                 finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
                 cancel.check()  # the last moment a Cancel still rolls the file back
         finally:
@@ -214,7 +228,10 @@ def _parsed(layout: Layout, table: Table, sink: RowSink, background: BackgroundP
             sink.rows_read, sink.rejected, sink.errors = (
                 background.sink.rows_read, background.sink.rejected, background.sink.errors)
             return
-    yield from layout.parse(table, sink)
+    if layout.restartable:
+        yield from layout.parse(table, sink, restartable=True)
+    else:
+        yield from layout.parse(table, sink)
 
 
 def _layout_for(store: Store, table: Table, platform: str,
