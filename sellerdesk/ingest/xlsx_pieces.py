@@ -6,7 +6,7 @@ python-calamine (0.9) parses a whole sheet in one call before it gives the first
 in slices and cut at row ends (`</row>`); each piece becomes a small stored (uncompressed) workbook
 with the original's parts (styles for dates, shared strings, the workbook's date system) and only
 those rows. A reader thread cuts the pieces and two loader threads have calamine parse them (from a
-file in RAM where there is one: calamine parses a file without the GIL, a file-like with it) while
+temporary file: calamine parses a file without the GIL, a file-like with it) while
 the importing thread converts and writes the rows before. At most _AHEAD pieces wait, so memory
 stays at a few pieces instead of the whole sheet. Measured at 200,000 rows on two cores: one loader
 thread could not keep up with the importing thread, two can.
@@ -200,7 +200,7 @@ class PieceReader:
         from concurrent.futures import ThreadPoolExecutor
 
         try:
-            with tempfile.TemporaryDirectory(prefix="sellerdesk-xlsx-", dir=_memory_folder()) as folder, \
+            with tempfile.TemporaryDirectory(prefix="sellerdesk-xlsx-") as folder, \
                     ThreadPoolExecutor(_LOADERS, thread_name_prefix="xlsx-piece") as pool:
                 for n, (size, blob) in enumerate(self._pieces()):
                     if self._stop.is_set():
@@ -265,13 +265,6 @@ def _load(path: str, blob: bytes) -> tuple[tuple[int, int] | None, list[list]]:
             workbook.close()
     finally:
         os.unlink(path)
-
-
-def _memory_folder() -> str | None:
-    """A RAM-backed folder for the pieces where there is one (Linux' /dev/shm: ~3x faster to
-    write than a disk's page cache), else the temp folder."""
-    shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
 
 
 def _workbook(parts: dict[str, bytes], plan: _Plan, sheet_xml: bytes) -> bytes:
