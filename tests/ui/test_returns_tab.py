@@ -86,6 +86,12 @@ def test_paste_an_order_number_and_one_shortcut_puts_the_filled_reply_on_the_cli
     qtbot.waitUntil(lambda: script_library.usage_counts(desk.shop).get(size.key) == 1, timeout=5_000)
 
 
+def test_the_lookup_field_has_the_focus_when_the_tab_opens(qtbot, desk):
+    desk.tabs.setCurrentWidget(desk.overview)
+    desk.tabs.setCurrentWidget(desk.returns)
+    qtbot.waitUntil(lambda: desk.returns.desk.lookup.field.hasFocus(), timeout=5_000)
+
+
 def test_an_unknown_order_says_so_and_the_script_still_works(qtbot, desk):
     paste(qtbot, desk, "99999999999999999")
     with qtbot.waitSignal(desk.returns.desk.reply.copied, timeout=10_000):

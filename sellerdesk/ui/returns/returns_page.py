@@ -97,6 +97,8 @@ class ReturnsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.inner.currentWidget() is self.desk:
+            self.desk.focus_lookup()  # the agent pastes at once: no click needed
         if self.dirty and self.shop is not None:
             self.dirty = False
             self.cases.refresh()
