@@ -172,3 +172,32 @@ def test_the_target_is_kept_with_the_festivals_campaign(qtbot, cal):
     dialog.year.setValue(2027)
     assert dialog.campaign() is None and not dialog.save_button.isEnabled()
     dialog.done(0)
+
+
+def test_the_events_list_reads_adds_and_deletes(qtbot, cal):
+    calendar_view.add_event(cal.shop, "Juhuasuan slot", date(2026, 11, 20), date(2026, 11, 22))
+    dialog = cal.calendar.commands.edit_events()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10_000)
+    assert "Juhuasuan slot" in dialog.list.item(0).text()
+    dialog.list.setCurrentRow(0)
+    with qtbot.waitSignal(cal.changes_made, timeout=10_000):
+        dialog.delete_button.click()
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
+    assert calendar_view.list_events(cal.shop) == []
+    dialog.done(0)
+
+
+def test_staff_and_reminder_lead_are_saved(qtbot, cal):
+    from sellerdesk.services import calendar_settings
+
+    dialog = cal.calendar.commands.edit_settings()
+    assert dialog.lead.value() == 30
+    dialog.staff.setPlainText("小王\n小李\n小王")
+    dialog.lead.setValue(45)
+    with qtbot.waitSignal(cal.changes_made, timeout=10_000):
+        dialog.accept()
+    saved = calendar_settings.load_calendar_settings(cal.shop)
+    assert saved.staff == ("小王", "小李") and saved.lead_minutes == 45
+    with qtbot.waitSignal(cal.calendar.shown, timeout=10_000):
+        cal.calendar.refresh()
+    assert cal.calendar.data.staff == ("小王", "小李")

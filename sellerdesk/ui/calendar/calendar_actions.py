@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -226,7 +227,7 @@ class CalendarActions(QObject):
         shop = self.shop
         if shop is None:
             return None
-        dialog = EventsDialog(calendar_view.list_events(shop), self.page)
+        dialog = EventsDialog([], self.page)  # filled off the GUI thread (below)
         dialog.add_requested.connect(lambda: self.new_event(self.page.month_view.selected_day()))
         dialog.edit_requested.connect(self._edit_event)
         dialog.delete_requested.connect(
@@ -235,12 +236,21 @@ class CalendarActions(QObject):
             )
         )
         self.events_dialog = dialog
-        return self._open(dialog)
+        self._open(dialog)
+        self._events_changed()
+        return dialog
 
     def _events_changed(self, _=None) -> None:
-        dialog = getattr(self, "events_dialog", None)
-        if dialog is not None and dialog.isVisible():
-            dialog.set_events(calendar_view.list_events(self.shop))
+        """Read the shop's events off the GUI thread into the open list."""
+        dialog, shop = getattr(self, "events_dialog", None), self.shop
+        if dialog is None or shop is None:
+            return
+        self.page.reads.start(
+            lambda progress, cancel: calendar_view.list_events(shop),
+            lambda events: dialog.set_events(events) if shiboken6.isValid(dialog) else None,  # closed meanwhile
+            self._failed(QCoreApplication.translate("CalendarActions", "Your events…")),
+            kind="events",
+        )
 
     # -- .ics files -------------------------------------------------------------------------------
     def export_year_ics(self) -> None:
@@ -308,13 +318,16 @@ class CalendarActions(QObject):
         shop = self.shop
         if shop is None:
             return None
-        dialog = SettingsDialog(calendar_settings.load_calendar_settings(shop), self.page)
-        dialog.accepted.connect(
-            lambda: self.page.write(
-                lambda progress, cancel: calendar_settings.save_calendar_settings(shop, dialog.values())
-            )
-        )
+        data = self.page.data  # read with the month, off the GUI thread
+        current = calendar_settings.CalendarSettings(data.staff, data.lead_minutes) if data else \
+            calendar_settings.CalendarSettings()
+        dialog = SettingsDialog(current, self.page)
+        dialog.accepted.connect(lambda: self._save_settings(dialog.values()))  # read here: the dialog goes away
         return self._open(dialog)
+
+    def _save_settings(self, settings) -> None:
+        shop = self.shop
+        self.page.write(lambda progress, cancel: calendar_settings.save_calendar_settings(shop, settings))
 
     def target_breakdown(self) -> QWidget | None:
         from sellerdesk.ui.calendar.target_dialog import TargetDialog
