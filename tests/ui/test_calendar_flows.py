@@ -201,3 +201,14 @@ def test_staff_and_reminder_lead_are_saved(qtbot, cal):
     with qtbot.waitSignal(cal.calendar.shown, timeout=10_000):
         cal.calendar.refresh()
     assert cal.calendar.data.staff == ("小王", "小李")
+
+
+def test_delete_a_campaign_after_confirming(qtbot, cal):
+    from PySide6.QtWidgets import QMessageBox
+
+    campaign = campaigns.apply_playbook(cal.shop, "618", "618", 2027)
+    box = cal.calendar.commands.delete_campaign(campaign)
+    with qtbot.waitSignal(cal.changes_made, timeout=10_000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert campaigns.get_campaign(cal.shop, campaign.id) is None
+    assert campaigns.campaign_tasks(cal.shop, campaign.id) == []

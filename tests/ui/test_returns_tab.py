@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from sellerdesk.domain.cases import CaseStatus, Outcome
-from sellerdesk.services import calendar_tasks, script_library
+from sellerdesk.services import calendar_tasks, returns, script_library
 from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.ui.main_window import MainWindow
 from tests.ui.test_calendar_tab import FakeClock
@@ -161,3 +161,35 @@ def test_a_malformed_library_file_is_refused_whole(qtbot, desk, tmp_path, monkey
     box = desk.returns.library.findChild(QMessageBox, "failureBox")
     assert box is not None and "lib.json" in box.text() and ("2" in box.text())
     assert [s.key for s in script_library.list_scripts(desk.shop)] == before
+
+
+def test_edit_a_logged_case_and_close_it(qtbot, desk):
+    from sellerdesk.domain.cases import CaseDraft
+
+    order_no, _, _ = an_order(desk)
+    case = returns.log_case(desk.shop, CaseDraft(order_no=order_no, reason="quality", follow_up=date(2026, 11, 14)),
+                            NOW)
+    dialog = desk.returns.edit_case(case)
+    form = dialog.form
+    assert form.order.text() == order_no and form.has_follow_up.isChecked()
+    form.outcome.setCurrentIndex(form.outcome.findData(Outcome.GIFT_SENT.value))
+    form.status.setCurrentIndex(form.status.findData(CaseStatus.RESOLVED.value))
+    form.cost.setValue(8)
+    with qtbot.waitSignal(desk.changes_made, timeout=10_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    stored = returns.get_case(desk.shop, case.id)
+    assert (stored.status, stored.outcome, stored.cost_fen) == (CaseStatus.RESOLVED, Outcome.GIFT_SENT, 800)
+    assert calendar_tasks.get_task(desk.shop, stored.task_id).status.value == "done"
+
+
+def test_a_warm_variant_of_a_script_is_saved_in_the_library(qtbot, desk):
+    library = desk.returns.library
+    row = next(r for r, s in enumerate(library.scripts) if s.key == "invoice.standard")
+    library.table.setCurrentCell(row, 1)
+    editor = library.new_variant()
+    editor.title_zh.setText("发票（暖心）")
+    with qtbot.waitSignal(desk.returns.library_shown, timeout=10_000):
+        editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    keys = [s.key for s in script_library.list_scripts(desk.shop)]
+    assert "invoice.warm" in keys
+    assert desk.returns.desk.scripts.by_key("invoice.warm").title_zh == "发票（暖心）"
