@@ -99,3 +99,24 @@ def test_one_click_makes_the_pdf_and_the_workbook(qtbot, page, tmp_path):
     text = "".join(p.extract_text() for p in PdfReader(str(result.pdf_path)).pages)
     assert "复盘" in text and str(page.reports.period.start) in text
     assert "report.pdf" in page.reports.outcome.text()
+
+
+def test_import_an_ad_tools_xlsx_mapped_once(qtbot, page, tmp_path):
+    import openpyxl
+
+    start = page.reports.period.start
+    path = tmp_path / "直通车报表.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["日期", "推广渠道", "花费", "访客数", "浏览量", "成交金额"])
+    sheet.append([start.isoformat(), "直通车", 150.5, 300, 900, 1200])
+    sheet.append([start.isoformat(), "淘宝客", 80, 100, 150, 640])
+    book.save(path)
+    grid = page.reports.grid
+    dialog = grid.import_file(path)
+    assert dialog.mapping()["spend"] == "花费" and dialog.mapping()["channel"] == "推广渠道"
+    with qtbot.waitSignal(grid.loaded, timeout=10_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    rows = {r.channel: r for r in channel_data.channel_rows(page.shop, start, start)}
+    assert (rows["ztc"].spend_fen, rows["ztc"].uv, rows["tbk"].sales_fen) == (15050, 300, 64000)
+    assert "2" in grid.message.text()
