@@ -1,6 +1,6 @@
 """The retrospective report's SQL: a period's orders, items, buyers and outreach results.
 
-Every query reads one period through the orders_created index (created_at range) or
+Every query reads one period through the orders_period index (created_at range) or
 the members of one outreach through orders_buyer (buyer_id, created_at), and
 aggregates in SQL: a 30-day campaign of a 1,000,000-order shop reads its ~100,000
 orders, never the whole table. Definitions are domain.orders' and
