@@ -8,6 +8,7 @@ same run, so the numbers mean something on any machine.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -118,3 +119,20 @@ def _width(text: str) -> int:
 def _pad(text: str, width: int, right: bool) -> str:
     fill = " " * (width - _width(text))
     return fill + text if right else text + fill
+
+
+def shop_bench_args(doc: str, phases: dict, argv: list[str] | None = None) -> argparse.Namespace | None:
+    """The options of a benchmark over a generated shop (--buyers --seed --repeat --data), or None
+    after running `--phase NAME ARGS...` (the child side of run_phase)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--phase", choices=sorted(phases))
+    parser.add_argument("--buyers", type=int, default=300_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("args", nargs="*")
+    args = parser.parse_args(argv)
+    if args.phase:
+        phases[args.phase](*args.args)
+        return None
+    return args

@@ -25,13 +25,12 @@ earlier day again < 1 s (reported: the first time).
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DATA, Table, Timer, best_of, report, run_phase  # noqa: E402
+from _common import Table, Timer, best_of, report, run_phase, shop_bench_args  # noqa: E402
 
 SCRIPT = Path(__file__).resolve()
 COUNTABLE = "('paid', 'shipped', 'completed')"
@@ -182,16 +181,8 @@ PHASES = {"duckdb": phase_duckdb, "pandas": phase_pandas, "segmentation": phase_
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--phase", choices=sorted(PHASES))
-    parser.add_argument("--buyers", type=int, default=300_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("shop", nargs="?")
-    args = parser.parse_args(argv)
-    if args.phase:
-        PHASES[args.phase](args.shop)
+    args = shop_bench_args(__doc__, PHASES, argv)
+    if args is None:
         return 0
     from bench_startup import _shop
 

@@ -24,7 +24,6 @@ first, as an import's refresh does; the as-of figures stay kept) is timed once a
 
 from __future__ import annotations
 
-import argparse
 import pickle
 import shutil
 import sys
@@ -34,7 +33,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DATA, Table, Timer, best_of, report, run_phase  # noqa: E402
+from _common import Table, Timer, best_of, report, run_phase, shop_bench_args  # noqa: E402
 
 SCRIPT = Path(__file__).resolve()
 GOAL = 1.5
@@ -133,16 +132,8 @@ PHASES = {"report": phase_report, "render": phase_render, "forget": phase_forget
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--phase", choices=sorted(PHASES))
-    parser.add_argument("--buyers", type=int, default=300_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("args", nargs="*")
-    args = parser.parse_args(argv)
-    if args.phase:
-        PHASES[args.phase](*args.args)
+    args = shop_bench_args(__doc__, PHASES, argv)
+    if args is None:
         return 0
     args.data.mkdir(parents=True, exist_ok=True)
     shop = str(_campaign_shop(args.data, args.buyers, args.seed))
