@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from sellerdesk.domain.report_doc import Chart, Figure, Figures, Kind, NoData, Text
 from sellerdesk.domain.report_doc import Table as DocTable
-from sellerdesk.exporters.pdf.charts import draw_chart, has_numbers
+from sellerdesk.exporters.pdf.charts import draw_chart, has_numbers, shorten
 from sellerdesk.exporters.pdf.formats import format_change, format_value, words
 from sellerdesk.exporters.pdf.styles import (FRAME_W, HEADER_FILL, INK, NOTICE_FILL, RULE_GREY, SERIES_FILLS,
                                              TOTAL_FILL, WHITE, ZEBRA, Styles, esc, grid_style)
@@ -134,18 +134,8 @@ def figures_flowables(block: Figures, st: Styles, lang: str) -> list[Flowable]:
 
 def fit_lines(text: str, font: str, size: float, width: float, lines: int = MAX_TEXT_LINES) -> str:
     """The text shortened with … so it wraps (character by character, as CJK does) in at most `lines`."""
-    budget = width * lines * 0.94  # wrapping at character edges wastes a little of each line
-    if stringWidth(text, font, size) <= budget:
-        return text
-    ell = stringWidth("…", font, size)
-    out, used = [], 0.0
-    for ch in text:
-        w = stringWidth(ch, font, size)
-        if used + w + ell > budget:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out).rstrip() + "…"
+    # Wrapping at character edges wastes a little of each line.
+    return shorten(text, font, size, width * lines * 0.94)
 
 
 def _column_widths(block: DocTable, texts: list[list[str]], st: Styles) -> list[float]:
