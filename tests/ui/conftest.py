@@ -44,3 +44,14 @@ def window(qtbot, tmp_shop, translations, ui_state):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def shop(window):
+    """The window's shop filled with a small demo shop (300 buyers) ending on GROUPS_AS_OF."""
+    from sellerdesk.services.demo import build_demo_shop
+
+    from tests.ui.helpers import GROUPS_AS_OF
+
+    build_demo_shop(window.shop, buyers=300, seed=3, today=GROUPS_AS_OF)
+    return window.shop

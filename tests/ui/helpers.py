@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+from sellerdesk.services.shop import ShopFile
+from sellerdesk.ui.main_window import MainWindow
 
 IMPORT_TIMEOUT_MS = 60_000
 
@@ -47,3 +52,37 @@ def import_by_drop(qtbot, window, paths: list[Path]):
     with qtbot.waitSignal(window.importer.summary_shown, timeout=IMPORT_TIMEOUT_MS) as shown:
         drop_files(window, paths)
     return shown.args[0]
+
+
+GROUPS_AS_OF = date(2025, 12, 1)  # the group dialogs' demo shop ends on this day
+
+
+class FakeClock:
+    """The shop's clock in tests: set `now` to move time (reminders, late tasks, 'today')."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def copy_shop(source: Path, target: Path) -> ShopFile:
+    """A consistent copy of a shop file built once per module (it is in WAL mode: never copy bytes)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return ShopFile(target)
+
+
+def open_window(qtbot, shop: ShopFile, translations, ui_state, clock: FakeClock) -> MainWindow:
+    """The main window on `shop` with the fake clock, shown offscreen."""
+    window = MainWindow(ui_state, translations, clock=clock)
+    qtbot.addWidget(window)
+    assert window.open_shop(shop)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

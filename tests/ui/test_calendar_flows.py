@@ -12,19 +12,14 @@ from sellerdesk.domain.promo import TaskDraft, TaskStatus
 from sellerdesk.services import calendar_tasks, calendar_view, campaigns, playbook_library
 from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.outreach import list_outreaches
-from sellerdesk.ui.main_window import MainWindow
-from tests.ui.test_calendar_tab import FakeClock
+from tests.ui.helpers import FakeClock, open_window
 
 TODAY = datetime(2026, 11, 2, 9, 0)
 
 
 @pytest.fixture
 def cal(qtbot, tmp_shop, translations, ui_state):
-    w = MainWindow(ui_state, translations, clock=FakeClock(TODAY))
-    qtbot.addWidget(w)
-    assert w.open_shop(tmp_shop)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot, tmp_shop, translations, ui_state, FakeClock(TODAY))
     with qtbot.waitSignal(w.calendar.shown, timeout=10_000):
         w.tabs.setCurrentWidget(w.calendar)
     return w

@@ -12,15 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sellerdesk.domain.promo import TaskDraft, TaskStatus
 from sellerdesk.services import calendar_tasks, campaigns
 from sellerdesk.ui.calendar.calendar_menus import day_menu
-from sellerdesk.ui.main_window import MainWindow
-
-
-class FakeClock:
-    def __init__(self, now: datetime):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.ui.helpers import FakeClock, open_window
 
 
 @pytest.fixture
@@ -31,11 +23,7 @@ def clock():
 @pytest.fixture
 def cal(qtbot, tmp_shop, translations, ui_state, clock):
     """The main window on an empty shop with the fake clock, the calendar tab open."""
-    w = MainWindow(ui_state, translations, clock=clock)
-    qtbot.addWidget(w)
-    assert w.open_shop(tmp_shop)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot, tmp_shop, translations, ui_state, clock)
     with qtbot.waitSignal(w.calendar.shown, timeout=10_000):
         w.tabs.setCurrentWidget(w.calendar)
     return w
@@ -170,10 +158,7 @@ def test_startup_shows_late_and_today_first(qtbot, tmp_shop, translations, ui_st
     calendar_tasks.create_task(tmp_shop, TaskDraft(title="Late one", starts_at=datetime(2026, 11, 1, 10, 0)))
     calendar_tasks.create_task(tmp_shop, TaskDraft(title="Today's", starts_at=datetime(2026, 11, 5, 18, 0)))
     calendar_tasks.create_task(tmp_shop, TaskDraft(title="Later", starts_at=datetime(2026, 11, 20, 10, 0)))
-    w = MainWindow(ui_state, translations, clock=FakeClock(datetime(2026, 11, 5, 8, 0)))
-    qtbot.addWidget(w)
-    assert w.open_shop(tmp_shop)
-    w.show()
+    w = open_window(qtbot, tmp_shop, translations, ui_state, FakeClock(datetime(2026, 11, 5, 8, 0)))
     qtbot.waitUntil(lambda: w.calendar.banner.summary is not None, timeout=10_000)
     assert w.calendar.banner.summary == (1, 1)
     with qtbot.waitSignal(w.calendar.shown, timeout=10_000):

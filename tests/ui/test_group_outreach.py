@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
-
 import openpyxl
 import pytest
 
 from sellerdesk.domain.outreach import HOLDOUT, holdout_count
 from sellerdesk.domain.rules import Condition, Field, Op, Rule
-from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.outreach import list_outreaches
 from sellerdesk.services.segmentation import compute_segmentation, save_custom_group
 from sellerdesk.ui.groups.outreach_dialog import OutreachDialog
+from tests.ui.helpers import GROUPS_AS_OF
 
-AS_OF = date(2025, 12, 1)
+AS_OF = GROUPS_AS_OF
 GOOD = "【小店】{name}您好，您买过的{last_item}上新了，{coupon}等您来拿。拒收请回复R"
-
-
-@pytest.fixture
-def shop(window):
-    build_demo_shop(window.shop, buyers=300, seed=3, today=AS_OF)
-    return window.shop
 
 
 def open_dialog(qtbot, window, shop, key="repeat", seg=None):

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSpinBox
 
 from sellerdesk.domain.rules import Condition, Field, Op, Rule
-from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.segmentation import compute_segmentation, count_rule, save_custom_group
 from sellerdesk.ui.groups.rule_editor import RuleEditorDialog
+from tests.ui.helpers import GROUPS_AS_OF
 
-AS_OF = date(2025, 12, 1)
-
-
-@pytest.fixture
-def shop(window):
-    build_demo_shop(window.shop, buyers=300, seed=3, today=AS_OF)
-    return window.shop
+AS_OF = GROUPS_AS_OF
 
 
 @pytest.fixture

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from sellerdesk.domain.coupons import CouponRule
-from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.segmentation import compute_segmentation
 from sellerdesk.ui.groups.group_settings_dialog import GroupSettingsDialog
+from tests.ui.helpers import GROUPS_AS_OF
 
-AS_OF = date(2025, 12, 1)
-
-
-@pytest.fixture
-def shop(window):
-    build_demo_shop(window.shop, buyers=300, seed=3, today=AS_OF)
-    return window.shop
+AS_OF = GROUPS_AS_OF
 
 
 @pytest.fixture

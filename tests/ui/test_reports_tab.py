@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
 
-from sellerdesk.domain.channels import ChannelDay
 from sellerdesk.services import campaigns, channel_data, report_notes
 from sellerdesk.services.demo import build_demo_shop
-from sellerdesk.ui.main_window import MainWindow
-from tests.ui.test_calendar_tab import FakeClock
+from tests.ui.helpers import FakeClock, copy_shop, open_window
 
 NOW = datetime(2026, 11, 25, 10, 0)
 
@@ -29,18 +26,7 @@ def demo_file(tmp_path_factory):
 
 @pytest.fixture
 def page(qtbot, tmp_path, demo_file, translations, ui_state):
-    from sellerdesk.services.shop import ShopFile
-
-    copy = tmp_path / "shop.sqlite"
-    source, target = sqlite3.connect(demo_file), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
-    w = MainWindow(ui_state, translations, clock=FakeClock(NOW))
-    qtbot.addWidget(w)
-    assert w.open_shop(ShopFile(copy))
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot, copy_shop(demo_file, tmp_path / "shop.sqlite"), translations, ui_state, FakeClock(NOW))
     w.reports.open_after = False
     with qtbot.waitSignal(w.reports.grid.loaded, timeout=20_000):
         w.tabs.setCurrentWidget(w.reports)

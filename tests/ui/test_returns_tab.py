@@ -14,8 +14,7 @@ from PySide6.QtTest import QTest
 from sellerdesk.domain.cases import CaseStatus, Outcome
 from sellerdesk.services import calendar_tasks, returns, script_library
 from sellerdesk.services.demo import build_demo_shop
-from sellerdesk.ui.main_window import MainWindow
-from tests.ui.test_calendar_tab import FakeClock
+from tests.ui.helpers import FakeClock, copy_shop, open_window
 
 NOW = datetime(2026, 11, 12, 10, 0)
 
@@ -31,18 +30,7 @@ def demo_file(tmp_path_factory):
 
 @pytest.fixture
 def desk(qtbot, tmp_path, demo_file, translations, ui_state):
-    from sellerdesk.services.shop import ShopFile
-
-    copy = tmp_path / "shop.sqlite"
-    source, target = sqlite3.connect(demo_file), sqlite3.connect(copy)
-    source.backup(target)  # the demo file is in WAL mode: copy it consistently, not byte by byte
-    source.close()
-    target.close()
-    w = MainWindow(ui_state, translations, clock=FakeClock(NOW))
-    qtbot.addWidget(w)
-    assert w.open_shop(ShopFile(copy))
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot, copy_shop(demo_file, tmp_path / "shop.sqlite"), translations, ui_state, FakeClock(NOW))
     w.tabs.setCurrentWidget(w.returns)
     qtbot.waitUntil(lambda: bool(w.returns.desk.scripts.scripts), timeout=10_000)
     return w
