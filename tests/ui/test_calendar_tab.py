@@ -194,3 +194,15 @@ def test_a_days_menu_opens_its_tasks_and_lists_the_day(qtbot, cal):
     with refreshed(qtbot, cal):
         page.show_day(date(2026, 10, 29))
     assert [page.agenda_model.task_at(r).title for r in range(page.agenda_model.rowCount())] == ["Check stock"]
+
+
+def test_a_closed_window_starts_no_read(qtbot, cal, translations, monkeypatch):
+    """A language switch after the window closed (as at the end of a session) must not start a read."""
+    qtbot.waitUntil(lambda: not cal.calendar.reads.busy, timeout=10_000)
+    cal.close()
+    started = []
+    for lane in (cal.calendar.reads, cal.calendar.reminders.lane, cal.returns.reads, cal.reports.reads):
+        monkeypatch.setattr(lane, "start", lambda *a, **k: started.append(a))
+    translations.switch("en")
+    qtbot.wait(50)  # the language change is posted: let it arrive
+    assert started == []

@@ -472,10 +472,14 @@ class CalendarPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            if self.shop is not None:
-                self.refresh()  # names of groups and festivals come in the UI language
+            # Names of groups and festivals come in the UI language: read again now if shown, else when shown.
+            self.dirty = True
+            if self.isVisible():
+                self.refresh()
         super().changeEvent(event)
 
     def shut_down(self) -> None:
+        self.shop = None  # no read may start after this (a late language change, a late Changes)
+        self.reminders.shop = None
         self.reminders.stop()
         self.reads.stop()

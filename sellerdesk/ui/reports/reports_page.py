@@ -205,6 +205,8 @@ class ReportsPage(QWidget):
 
     def load_campaigns(self) -> None:
         shop = self.shop
+        if shop is None:
+            return
         self.dirty = False
         self.reads.start(
             lambda progress, cancel: campaigns.list_campaigns(shop),
@@ -405,6 +407,7 @@ class ReportsPage(QWidget):
         super().changeEvent(event)
 
     def shut_down(self) -> None:
+        self.shop = self.grid.shop = self.notes.shop = None  # nothing starts after this
         self.reads.stop()
         self.work.stop()
         self.grid.reads.stop()

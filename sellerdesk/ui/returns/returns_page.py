@@ -99,9 +99,13 @@ class ReturnsPage(QWidget):
         super().showEvent(event)
         if self.inner.currentWidget() is self.desk:
             self.desk.focus_lookup()  # the agent pastes at once: no click needed
+        self._refresh_if_dirty()
+
+    def _refresh_if_dirty(self) -> None:
         if self.dirty and self.shop is not None:
             self.dirty = False
             self.cases.refresh()
+            self.load_library()
 
     # -- editing a case ---------------------------------------------------------------------------
     def edit_case(self, case) -> QDialog:
@@ -155,11 +159,13 @@ class ReturnsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            if self.shop is not None:
-                self.load_library()
+            self.dirty = True  # script and reason names in the new language: read again when shown
+            if self.isVisible():
+                self._refresh_if_dirty()
         super().changeEvent(event)
 
     def shut_down(self) -> None:
+        self.shop = self.desk.shop = self.desk.lookup.shop = self.cases.shop = None  # nothing starts after this
         self.desk.stop()
         self.reads.stop()
         self.cases.reads.stop()
