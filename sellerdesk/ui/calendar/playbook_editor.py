@@ -80,6 +80,7 @@ class PlaybookEditor(QDialog):
         self.shop = shop
         self.data: dict | None = None
         self.key: str | None = None
+        self.infos: list = []  # the playbooks as last listed
         self.list = QListWidget(self)
         self.list.setObjectName("playbookList")
         self.phases = _table(self, "playbookPhases", len(PHASE_FIELDS))
@@ -127,12 +128,12 @@ class PlaybookEditor(QDialog):
 
     # -- loading ----------------------------------------------------------------------------------
     def fill_list(self, select: str | None = None) -> None:
-        infos = playbook_library.list_playbooks(self.shop)
+        infos = self.infos = playbook_library.list_playbooks(self.shop)
         self.list.blockSignals(True)
         self.list.clear()
         for info in infos:
             name = info.name_zh if lang() == "zh" else info.name_en
-            mark = QCoreApplication.translate("PlaybookEditor", " (edited)") if getattr(info, "edited", False) else ""
+            mark = QCoreApplication.translate("PlaybookEditor", " (edited)") if info.edited else ""
             item = QListWidgetItem(name + mark, self.list)
             item.setData(256, info.key)
         self.list.blockSignals(False)
@@ -148,8 +149,8 @@ class PlaybookEditor(QDialog):
         suffix = "_zh" if lang() == "zh" else "_en"
         self._fill(self.phases, self.data.get("phases", []), PHASE_FIELDS, suffix)
         self._fill(self.tasks, self.data.get("tasks", []), TASK_FIELDS, suffix)
-        info = next((i for i in playbook_library.list_playbooks(self.shop) if i.key == key), None)
-        self.reset_button.setEnabled(bool(info and getattr(info, "builtin", False) and getattr(info, "edited", False)))
+        info = next((i for i in self.infos if i.key == key), None)  # as listed by fill_list
+        self.reset_button.setEnabled(bool(info and info.builtin and info.edited))
         self.message.setVisible(False)
 
     @staticmethod
