@@ -99,7 +99,9 @@ def test_import_an_ad_tools_xlsx_mapped_once(qtbot, page, tmp_path):
     sheet.append([start.isoformat(), "淘宝客", 80, 100, 150, 640])
     book.save(path)
     grid = page.reports.grid
-    dialog = grid.import_file(path)
+    with qtbot.waitSignal(grid.mapping_asked, timeout=10_000) as asked:
+        grid.import_file(path)
+    dialog = asked.args[0]
     assert dialog.mapping()["spend"] == "花费" and dialog.mapping()["channel"] == "推广渠道"
     with qtbot.waitSignal(grid.loaded, timeout=10_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()

@@ -8,7 +8,6 @@ wrong). A whole-campaign figure is typed as one row on the period's first day.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -83,6 +82,7 @@ class _ChannelDelegate(QStyledItemDelegate):
 class ChannelGrid(QWidget):
     changes_made = Signal(object)
     loaded = Signal()  # rows read (tests wait for it)
+    mapping_asked = Signal(object)  # the column-mapping dialog of a file to import, open
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -235,21 +235,22 @@ class ChannelGrid(QWidget):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path, ask: Callable | None = None) -> ChannelMappingDialog | Task | None:
-        """Preview the file; map its columns (remembered ones pre-filled), then import it whole."""
+    def import_file(self, path: Path) -> None:
+        """Preview the file off the GUI thread (a big xlsx takes a while), then ask for its columns
+        (remembered ones pre-filled) and import it whole."""
         shop = self.shop
         if shop is None:
-            return None
-        try:
-            preview = channel_data.preview_channel_file(shop, path)
-        except Exception as exc:  # noqa: BLE001 - a file SellerDesk cannot read says why
-            show_failure(self, self._title(), exc)
-            return None
+            return
+        self.reads.start(lambda progress, cancel: channel_data.preview_channel_file(shop, path),
+                         lambda preview: self._ask_mapping(path, preview),
+                         lambda exc: show_failure(self, self._title(), exc), kind="preview")
+
+    def _ask_mapping(self, path: Path, preview) -> ChannelMappingDialog:
         dialog = ChannelMappingDialog(preview, self)
         dialog.accepted.connect(lambda: self._import(path, dialog.mapping()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-        self.mapping_dialog = dialog
+        self.mapping_asked.emit(dialog)
         return dialog
 
     def _import(self, path: Path, mapping: dict[str, str]) -> Task:
