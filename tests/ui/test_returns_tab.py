@@ -138,14 +138,14 @@ def test_disable_a_script_in_the_library_and_it_leaves_the_desk(qtbot, desk):
     assert not next(s for s in script_library.list_scripts(desk.shop) if s.key == "invoice.standard").enabled
 
 
-def test_a_malformed_library_file_is_refused_whole(qtbot, desk, tmp_path, monkeypatch):
+def test_a_malformed_library_file_is_refused_whole(qtbot, desk, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
     bad = tmp_path / "lib.json"
     bad.write_text('{"version": 1, "scripts": [\n  {"key": "x.standard", "reason": "nope"}\n]}', encoding="utf-8")
     before = [s.key for s in script_library.list_scripts(desk.shop)]
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
-    assert not desk.returns.library.import_file(bad)
+    task = desk.returns.library.import_file(bad)
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
     box = desk.returns.library.findChild(QMessageBox, "failureBox")
     assert box is not None and "lib.json" in box.text() and ("2" in box.text())
     assert [s.key for s in script_library.list_scripts(desk.shop)] == before
@@ -181,3 +181,13 @@ def test_a_warm_variant_of_a_script_is_saved_in_the_library(qtbot, desk):
     keys = [s.key for s in script_library.list_scripts(desk.shop)]
     assert "invoice.warm" in keys
     assert desk.returns.desk.scripts.by_key("invoice.warm").title_zh == "发票（暖心）"
+
+
+def test_export_the_library_and_import_it_into_another_shop(qtbot, desk, tmp_path):
+    path = tmp_path / "our-scripts.json"
+    task = desk.returns.library.export_file(path)
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert path.exists() and "wrong_item.standard" in path.read_text(encoding="utf-8")
+    with qtbot.waitSignal(desk.returns.library_shown, timeout=10_000):
+        task = desk.returns.library.import_file(path)
+    assert "our-scripts.json" in desk.statusBar().currentMessage()

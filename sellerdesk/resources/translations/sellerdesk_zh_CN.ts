@@ -1608,6 +1608,10 @@ Lines added: {lines} · Refunds added: {refunds}</source>
         <translation>导出话术</translation>
     </message>
     <message>
+        <source>{n} script(s) written to {file}.</source>
+        <translation>已将 {n} 条话术写入 {file}。</translation>
+    </message>
+    <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +29,7 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.returns.script_editor import ScriptEditor
+from sellerdesk.ui.tasks import Task, TaskRunner
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 SHORTCUT, TITLE, REASON, TONE, USED, ORIGIN = range(6)
@@ -37,9 +37,11 @@ SHORTCUT, TITLE, REASON, TONE, USED, ORIGIN = range(6)
 
 class LibraryView(QWidget):
     library_changed = Signal()  # the page re-reads the scripts for the desk
+    status_message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
+        self.runner = runner
         self.shop: ShopFile | None = None
         self.scripts: list[Script] = []
         self.edited: set[str] = set()
@@ -133,19 +135,22 @@ class LibraryView(QWidget):
                 self.table.setCurrentCell(r, TITLE)
 
     # -- changes ----------------------------------------------------------------------------------
-    def _do(self, action, title: str | None = None) -> bool:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - shown to the user with the service's own reason
-            show_failure(self, title or QCoreApplication.translate("LibraryView", "Script library"), exc)
-            return False
-        self.library_changed.emit()
-        return True
+    def _do(self, action, title: str | None = None, then=None) -> Task | None:
+        """Run a library write on the window's write lane (an import reads a file of up to 5 MB);
+        the page re-reads the scripts when it is done, failures are shown with the service's reason."""
+        if self.shop is None:
+            return None
+        task = Task(lambda progress, cancel: action(), self)
+        task.succeeded.connect(lambda result: (self.library_changed.emit(), then(result) if then else None))
+        task.failed.connect(lambda exc: show_failure(
+            self, title or QCoreApplication.translate("LibraryView", "Script library"), exc))
+        return self.runner.start(task)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == TITLE and self.shop is not None:
             key, on = item.data(KeyRole), item.checkState() == Qt.CheckState.Checked
-            self._do(lambda: script_library.set_enabled(self.shop, key, on))
+            shop = self.shop
+            self._do(lambda: script_library.set_enabled(shop, key, on))
 
     def move_selected(self, step: int) -> None:
         script = self.selected()
@@ -156,7 +161,8 @@ class LibraryView(QWidget):
         j = i + step
         if 0 <= j < len(keys):
             keys[i], keys[j] = keys[j], keys[i]
-            self._do(lambda: script_library.reorder_scripts(self.shop, keys))
+            shop = self.shop
+            self._do(lambda: script_library.reorder_scripts(shop, keys))
 
     def _edit(self, script: Script) -> ScriptEditor:
         shop = self.shop
@@ -197,10 +203,11 @@ class LibraryView(QWidget):
         script = self.selected()
         if script is None or self.shop is None:
             return
+        shop = self.shop
         if script.builtin:
-            self._do(lambda: script_library.reset_script(self.shop, script.key))
+            self._do(lambda: script_library.reset_script(shop, script.key))
         else:
-            self._do(lambda: script_library.delete_script(self.shop, script.key))
+            self._do(lambda: script_library.delete_script(shop, script.key))
 
     # -- files ------------------------------------------------------------------------------------
     def ask_import(self) -> None:
@@ -213,21 +220,14 @@ class LibraryView(QWidget):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> bool:
-        added = []
-        ok = self._do(
-            lambda: added.append(script_library.import_library(self.shop, path)),
+    def import_file(self, path: Path) -> Task | None:
+        shop = self.shop
+        return self._do(
+            lambda: script_library.import_library(shop, path),
             QCoreApplication.translate("LibraryView", "Import scripts"),
+            lambda added: self.status_message.emit(QCoreApplication.translate(
+                "LibraryView", "{n} script(s) imported from {file}.").format(n=added, file=path.name)),
         )
-        if ok:
-            QMessageBox.information(
-                self,
-                QCoreApplication.translate("LibraryView", "Import scripts"),
-                QCoreApplication.translate("LibraryView", "{n} script(s) imported from {file}.").format(
-                    n=added[0], file=path.name
-                ),
-            )
-        return ok
 
     def ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -239,10 +239,14 @@ class LibraryView(QWidget):
         if path:
             self.export_file(Path(path))
 
-    def export_file(self, path: Path) -> bool:
-        written = []
-        ok = self._do(lambda: written.append(script_library.export_library(self.shop, path)))
-        return ok and bool(written)
+    def export_file(self, path: Path) -> Task | None:
+        shop = self.shop
+        return self._do(
+            lambda: script_library.export_library(shop, path),
+            QCoreApplication.translate("LibraryView", "Export scripts"),
+            lambda written: self.status_message.emit(QCoreApplication.translate(
+                "LibraryView", "{n} script(s) written to {file}.").format(n=written, file=path)),
+        )
 
     # -- language ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

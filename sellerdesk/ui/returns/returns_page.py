@@ -45,7 +45,7 @@ class ReturnsPage(QWidget):
         self.reads = ReadLane(self, threads=1)
         self.desk = ReplyDesk(runner, clock, self)
         self.cases = CasesView(clock, self)
-        self.library = LibraryView(self)
+        self.library = LibraryView(runner, self)
         self.inner = QTabWidget(self)
         self.inner.setObjectName("returnsTabs")
         for widget in (self.desk, self.cases, self.library):
@@ -55,6 +55,7 @@ class ReturnsPage(QWidget):
         self.desk.changes_made.connect(self.changes_made)
         self.desk.status_message.connect(self.status_message)
         self.library.library_changed.connect(self.load_library)
+        self.library.status_message.connect(self.status_message)
         self.cases.edit_requested.connect(self.edit_case)
         self.edit_dialog: QDialog | None = None
         self.dirty = True
