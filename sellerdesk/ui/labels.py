@@ -41,7 +41,12 @@ def count(n: int | None) -> str:
 
 
 def share(part: int, whole: int) -> str:
-    return MISSING if not whole else f"{100 * part / whole:.1f}%"
+    return MISSING if not whole else percent(part / whole)
+
+
+def percent(fraction: float | None, decimals: int = 1) -> str:
+    """0.123 -> 12.3%; None (no data) -> —."""
+    return MISSING if fraction is None else f"{100 * fraction:.{decimals}f}%"
 
 
 def day(timestamp: str | None) -> str:

@@ -34,12 +34,8 @@ from sellerdesk.services.target_breakdown import target_breakdown
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.groups.common import WARNING_STYLE, message_label, show_message
 from sellerdesk.ui.i18n import lang
-from sellerdesk.ui.labels import MISSING, count, money
+from sellerdesk.ui.labels import count, money, percent
 from sellerdesk.ui.read_lane import ReadLane
-
-
-def _rate(rate: float | None) -> str:
-    return MISSING if rate is None else f"{100 * rate:.1f}%"
 
 
 class TargetDialog(QDialog):
@@ -172,7 +168,7 @@ class TargetDialog(QDialog):
                 f.name_zh if lang() == "zh" else f.name_en,
                 count(f.last_pool),
                 count(f.last_returned),
-                _rate(f.rate),
+                percent(f.rate),
                 count(f.pool),
                 count(f.expected_buyers),
                 money(f.expected_fen),
@@ -192,7 +188,7 @@ class TargetDialog(QDialog):
                     "Share method: repeat buyers brought {share} of last year's festival "
                     "sales, so {repeat} of the {target} target should come from them.",
                 ).format(
-                    share=_rate(share.repeat_share), repeat=money(share.repeat_fen), target=money(share.target_fen)
+                    share=percent(share.repeat_share), repeat=money(share.repeat_fen), target=money(share.target_fen)
                 )
             )
         if result.gap_fen is not None:

@@ -41,10 +41,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_C, text)
 
 
-def _pct(share: float) -> str:
-    return f"{100 * share:.1f}%"
-
-
 class GroupsPanel(QWidget):
     group_selected = Signal(object)  # key, or None for all buyers
 
@@ -156,8 +152,8 @@ class GroupsPanel(QWidget):
             "GroupsPanel", "All buyers"))
         all_item.setToolTip(NAME, everyone.explanation(lang()) if everyone else "")
         all_item.setText(SIZE, labels.count(seg.buyers))
-        all_item.setText(SHARE_BUYERS, _pct(1.0) if seg.buyers else labels.MISSING)
-        all_item.setText(SHARE_REVENUE, _pct(1.0) if seg.paid_fen else labels.MISSING)
+        all_item.setText(SHARE_BUYERS, labels.percent(1.0) if seg.buyers else labels.MISSING)
+        all_item.setText(SHARE_REVENUE, labels.percent(1.0) if seg.paid_fen else labels.MISSING)
         for family, parent in getattr(self, "_families", {}).items():
             parent.setText(NAME, _tr(FAMILIES[family]))
             font = parent.font(NAME)
@@ -170,8 +166,8 @@ class GroupsPanel(QWidget):
             item.setText(NAME, group.name(lang()))
             item.setToolTip(NAME, group.explanation(lang()))
             item.setText(SIZE, labels.count(group.size))
-            item.setText(SHARE_BUYERS, _pct(group.share_buyers))
-            item.setText(SHARE_REVENUE, _pct(group.share_revenue))
+            item.setText(SHARE_BUYERS, labels.percent(group.share_buyers))
+            item.setText(SHARE_REVENUE, labels.percent(group.share_revenue))
         for item in set(self.items.values()):
             for column in (SIZE, SHARE_BUYERS, SHARE_REVENUE):
                 item.setTextAlignment(column, _RIGHT)
@@ -218,7 +214,7 @@ class GroupsPanel(QWidget):
         names = {t.key: pick(t.name_zh, t.name_en) for t in seg.settings.tiers}
         rows = "".join(
             f"<tr><td>{html.escape(names.get(t.key, t.key))}</td><td align='right'>{labels.count(t.count)}</td>"
-            f"<td align='right'>{_pct(t.share)}</td><td align='right'>{_pct(t.target_share)}</td></tr>"
+            f"<td align='right'>{labels.percent(t.share)}</td><td align='right'>{labels.percent(t.target_share)}</td></tr>"
             for t in reversed(seg.tiers))
         head = "".join(f"<th align='{a}'>{html.escape(_tr(h))}</th>" for h, a in (
             (QT_TRANSLATE_NOOP("GroupsPanel", "Tier"), "left"), (QT_TRANSLATE_NOOP("GroupsPanel", "Members"), "right"),

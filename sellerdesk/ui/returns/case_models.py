@@ -72,7 +72,7 @@ class ReasonCountsModel(RowsModel[tuple[str, int]]):
 
 
 def _rate(rate: ItemRate) -> str:
-    return labels.MISSING if rate.return_rate is None else f"{100 * rate.return_rate:.1f}%"
+    return labels.percent(rate.return_rate)
 
 
 _I = "ItemRatesModel"

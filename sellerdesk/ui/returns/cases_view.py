@@ -180,7 +180,7 @@ class CasesView(QWidget):
         )
         self.cards["save_rate"].show_figure(
             QCoreApplication.translate("CasesView", "Exchanges that saved a refund"),
-            labels.MISSING if rate is None else f"{100 * rate:.0f}%",
+            labels.percent(rate, 0),
             QCoreApplication.translate("CasesView", "{ex} exchanged, {re} refunded (buyer's reasons)").format(
                 ex=f.exchanges, re=f.refunds
             ),
