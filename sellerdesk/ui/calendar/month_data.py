@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sellerdesk.domain.promo import CalendarEntry, Campaign, EntryKind, Task, TaskStatus
+from sellerdesk.domain.promo import CalendarEntry, Campaign, EntryKind, Task
 from sellerdesk.services import calendar_settings, calendar_tasks, calendar_view, campaigns
 from sellerdesk.services.group_choices import group_choices
 from sellerdesk.services.shop import ShopFile
@@ -16,7 +16,6 @@ from sellerdesk.ui.i18n import lang
 
 AGENDA_MONTH, AGENDA_DAY, AGENDA_UPCOMING = range(3)
 UPCOMING_DAYS = 30
-EARLIEST = datetime(2000, 1, 1)
 
 
 @dataclass
@@ -47,7 +46,7 @@ def read_month(shop: ShopFile, year: int, month: int, now: datetime, agenda: int
         entries += [e for e in cal.entries if e.end >= start and e.start < end]
         known[y] = cal.holidays_known
     month_tasks = calendar_tasks.tasks_between(shop, datetime.combine(start, time()), datetime.combine(end, time()))
-    late = [t for t in calendar_tasks.tasks_between(shop, EARLIEST, now) if t.status_at(now) is TaskStatus.LATE]
+    late, _ = calendar_tasks.startup_agenda(shop, now)  # the to-dos whose time has passed (one filtered query)
     if agenda == AGENDA_DAY and day is not None:
         day_start = datetime.combine(day, time())
         agenda_tasks = calendar_tasks.tasks_between(shop, day_start, day_start + timedelta(days=1))
