@@ -108,3 +108,12 @@ def test_import_an_ad_tools_xlsx_mapped_once(qtbot, page, tmp_path):
     rows = {r.channel: r for r in channel_data.channel_rows(page.shop, start, start)}
     assert (rows["ztc"].spend_fen, rows["ztc"].uv, rows["tbk"].sales_fen) == (15050, 300, 64000)
     assert "2" in grid.message.text()
+
+
+def test_a_cell_that_is_not_a_figure_is_refused_with_a_reason(page):
+    grid = page.reports.grid
+    grid.add_row()
+    for typed in ("abc", "NaN", "1e999999"):
+        assert not grid.model.setData(grid.model.index(0, 2), typed)
+        assert typed in grid.message.text()
+    assert grid.model.rows[0].spend_fen is None

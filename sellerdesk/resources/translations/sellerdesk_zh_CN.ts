@@ -790,6 +790,10 @@
 <context>
     <name>ChannelGrid</name>
     <message>
+        <source>“{text}” is not a figure: type a number such as 1,234.50.</source>
+        <translation>“{text}”不是有效数字，请输入如 1,234.50 的数字。</translation>
+    </message>
+    <message>
         <source>No spend or traffic entered for these days: the report's channel section will say so. Type the figures from each ad tool, or import its xlsx.</source>
         <translation>这段时间还没有录入花费和流量：报告的渠道部分会注明。请按各推广工具的数据录入，或导入其导出的 xlsx。</translation>
     </message>

@@ -135,6 +135,8 @@ class ChannelGrid(QWidget):
         self.save_button.clicked.connect(self.save)
         self.import_button.clicked.connect(self.ask_import)
         self.model.edited.connect(lambda: self.save_button.setEnabled(True))
+        self.model.refused.connect(lambda text: show_message(self.message, QCoreApplication.translate(
+            "ChannelGrid", "“{text}” is not a figure: type a number such as 1,234.50.").format(text=text), ERROR_STYLE))
         self.save_button.setEnabled(False)
         self.retranslate_ui()
 

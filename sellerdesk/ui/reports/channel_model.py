@@ -40,6 +40,7 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("ChannelModel", "Sales (¥)"),
 )
 _ERROR = QColor("#fde2e1")
+_LIMIT = 10**12  # no shop types a trillion; larger would not fit SQLite's integers as fen
 
 
 def parse_cell(column: int, text: str) -> int | None:
@@ -49,14 +50,21 @@ def parse_cell(column: int, text: str) -> int | None:
         return None
     if column in _MONEY:
         try:
-            return int((Decimal(text) * 100).to_integral_value())
+            amount = Decimal(text)
         except InvalidOperation as exc:
             raise ValueError(text) from exc
-    return int(text)
+        if not amount.is_finite() or abs(amount) >= _LIMIT:  # 'NaN', 'Infinity', '1e999'
+            raise ValueError(text)
+        return int((amount * 100).to_integral_value())
+    value = int(text)
+    if abs(value) >= _LIMIT:
+        raise ValueError(text)
+    return value
 
 
 class ChannelModel(QAbstractTableModel):
     edited = Signal()  # a cell changed (the page enables Save)
+    refused = Signal(str)  # what was typed in a cell that cannot hold it (not a number, a negative ...)
 
     def __init__(self, names: dict[str, tuple[str, str]], parent=None):
         """`names`: channel key -> (zh, en)."""
@@ -141,6 +149,7 @@ class ChannelModel(QAbstractTableModel):
             else:
                 new = replace(row, **{_FIELDS[column]: parse_cell(column, str(value))})
         except ValueError:
+            self.refused.emit(str(value))
             return False
         self.rows[index.row()] = replace(new, source="typed")
         self.dataChanged.emit(index, index)
