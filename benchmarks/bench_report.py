@@ -12,14 +12,17 @@ Each phase runs in a fresh interpreter:
   (the ReportDoc the report phase built, unpickled before the clock starts,
   through render_pdf): the time the PDF itself needs;
 - SellerDesk: `write_report` for the campaign: every figure read from the store
-  (one read transaction), the document built, the PDF rendered; split (for
-  reference) at the progress report where the PDF starts.
+  (one snapshot, half of the buyers' figures on a second connection), the document
+  built, the PDF rendered; split (for reference) at the progress report where the PDF
+  starts. reportlab and the font load on a thread while the figures are read, so that
+  part of the PDF's time falls in the first half of the split.
 Goal (issue #6): the whole report within 1.5x of the rendering alone.
 
 A report keeps the days it read (store.report_days: each day's headline, items and
 pairs) until the next import changes the orders, so the timed runs after the first read
-the days kept. For reference, the first report after an import (the kept days emptied
-first, as an import's refresh does; the as-of figures stay kept) is timed once as well.
+the days kept (and the groups' measurement kept with the as-of figures, store.facts_context).
+For reference, the first report after an import (the kept days emptied first, as an
+import's refresh does; the as-of figures and their measurement stay kept) is timed once as well.
 """
 
 from __future__ import annotations

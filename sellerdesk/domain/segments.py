@@ -106,6 +106,25 @@ class GroupContext:
     rfm: rfm.RfmCutoffs | None  # None when no buyer has a countable order
     dormant_min_paid_fen: int | None  # paid total of the buyer at dormant_rank; None without buyers
 
+    def to_json(self) -> str:
+        """The measurement as kept (store.facts_context); as_of is the key it is kept under."""
+        cut = self.rfm
+        return json.dumps({"rfm": None if cut is None else [list(cut.r), list(cut.f), list(cut.m)],
+                           "dormant_min_paid_fen": self.dormant_min_paid_fen})
+
+    @classmethod
+    def from_json(cls, text: str, as_of: date) -> GroupContext:
+        data = json.loads(text)
+        cut = data["rfm"]
+        return cls(as_of, None if cut is None else rfm.RfmCutoffs(*(tuple(x) for x in cut)),
+                   data["dormant_min_paid_fen"])
+
+
+def measure_key(settings: SegmentSettings) -> str:
+    """The settings a GroupContext is measured with: a kept measurement is reused only under these."""
+    return json.dumps([settings.rfm_mode, list(settings.rfm_r_days), list(settings.rfm_f_orders),
+                       list(settings.rfm_m_fen), settings.dormant_top_share_pct])
+
 
 def dormant_rank(buyer_count: int, pct: float) -> int:
     """How many top buyers (by paid total) `pct`% means: rounded up, at least 1 when there are buyers.

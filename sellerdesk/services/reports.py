@@ -11,12 +11,18 @@ the customer groups keep them; so are the days' headline, items and pairs
 days' orders. The groups' rules and cut-offs come from
 services.segmentation.segmentation_rules: only the period's buyers are counted
 into the classes, and only the groups of the period's outreaches for their coupon.
+Those distinct-buyer counts are most of the time left: half of them run on a
+second connection (store.side_read) while the report's own reads the rest, and
+write_report loads reportlab and the font on a third thread meanwhile.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from sellerdesk.domain.cases import AT_RISK_WINDOW_DAYS, after_sales_figures
@@ -43,6 +49,7 @@ from sellerdesk.store import promo_calendar, report_days, report_queries as q
 from sellerdesk.store import returns as case_rows
 from sellerdesk.store.buyer_stats import facts_table, is_current
 from sellerdesk.store.db import Store
+from sellerdesk.store.side_read import SideRead
 
 __all__ = ["ReportError", "ReportPeriod", "WrittenReport", "build_report_doc", "default_period_for_campaign",
            "period_for_dates", "report_figures", "write_report"]
@@ -89,10 +96,23 @@ def _phases(campaign) -> tuple[PhaseSpan, ...]:
 
 
 def report_figures(shop: ShopFile, period: ReportPeriod, *, as_of: datetime | None = None,
-                   progress: Progress = no_progress, cancel: CancelToken | None = None) -> ReportFigures:
-    """Every figure of the report. as_of: now (task statuses, open after-sales cases)."""
+                   progress: Progress = no_progress, cancel: CancelToken | None = None,
+                   meanwhile: Callable[[], None] | None = None) -> ReportFigures:
+    """Every figure of the report. as_of: now (task statuses, open after-sales cases).
+
+    Half of the period's distinct-buyer figures are read on a second connection meanwhile
+    (_side_buyers). meanwhile: work for a thread of its own while the snapshot's long
+    statements run (write_report loads reportlab and the font), started once the days' items
+    are read: each of their thousands of fetched rows would wait for the GIL beside it."""
     now = as_of or shop_now()
     store = shop.open()
+    started: list[threading.Thread] = []
+
+    def start_meanwhile() -> None:
+        if meanwhile is not None and not started:
+            started.append(threading.Thread(target=meanwhile, name="report-meanwhile", daemon=True))
+            started[0].start()
+
     try:
         conn = store.conn
         check = cancel.check if cancel else (lambda: None)
@@ -101,18 +121,26 @@ def report_figures(shop: ShopFile, period: ReportPeriod, *, as_of: datetime | No
         seg = segmentation_rules(shop, before_day, cancel=cancel, store=store)  # classes' rules and cut-offs
         check()
         progress(0.3, "")
-        facts_table(conn, period.end)  # kept before the snapshot (it may write the as-of cache)
+        facts_table(conn, period.end)  # kept before the snapshots (it may write the as-of cache)
         report_days.keep(conn, _spans(period))  # the days' headline, items and pairs, likewise
         check()
-        with q.read_transaction(conn):
-            figures = _read(store, period, now, seg, progress, check)
+        defs = {d.key: d for d in seg.definitions}
+        classes = [(k, defs[k].rule, defs[k].unless) for k in (*OUTREACH_CLASSES, *(c.key for c in RFM_CLASSES))
+                   if k in defs]
+        tiers = [(f"tier_{t.key}", rule, higher) for t, rule, higher in tier_member_rules(seg.settings.tiers)]
+        with SideRead(shop.open, partial(_side_buyers, period=period, classes=classes, tier_groups=tiers)) as side:
+            with q.read_transaction(conn):
+                figures = _read(store, period, now, seg, tiers, side, progress, check, start_meanwhile)
         progress(1.0, "")
         return figures
     finally:
         store.close()
+        for thread in started:
+            thread.join()
 
 
-def _read(store: Store, period: ReportPeriod, now: datetime, seg: GroupRules, progress, check) -> ReportFigures:
+def _read(store: Store, period: ReportPeriod, now: datetime, seg: GroupRules, tiers, side: SideRead,
+          progress, check, start_meanwhile: Callable[[], None]) -> ReportFigures:
     conn = store.conn
     campaign = promo_calendar.get_campaign(conn, period.campaign_id) if period.campaign_id else None
     days = report_days.day_totals(conn, period.start, period.end)
@@ -123,9 +151,10 @@ def _read(store: Store, period: ReportPeriod, now: datetime, seg: GroupRules, pr
     check()
     progress(0.4, "")
     items = _items(conn, period, [d.day for d in daily if d.orders])
+    start_meanwhile()  # what is left here are long statements and short results
     check()
     progress(0.6, "")
-    buyers = _buyers(conn, period, seg)
+    buyers = _buyers(conn, period, seg, tiers, side)
     current = _totals(days, buyers.mix.buyers)
     compare = _totals(compare_days, buyers.compare_mix.buyers) if period.has_compare else None
     check()
@@ -185,22 +214,17 @@ def _items(conn, period: ReportPeriod, selling: list[date]) -> ItemFigures:
                        sum(1 for t in old if t not in cur))
 
 
-def _buyers(conn, period: ReportPeriod, seg: GroupRules) -> BuyerFigures:
+def _buyers(conn, period: ReportPeriod, seg: GroupRules, tier_groups, side: SideRead) -> BuyerFigures:
+    """The period's buyers: the compared period's new vs repeat and the regions here, the rest on
+    the side connection meanwhile (_side_buyers)."""
     compare_mix = None
     if period.has_compare:
         q.fill_period_buyers(conn, period.compare_start, period.compare_end)
-        compare_mix = BuyerMix(*q.buyer_mix(conn, period.compare_start))
-    q.fill_period_buyers(conn, period.start, period.end)
-    mix = BuyerMix(*q.buyer_mix(conn, period.start))
-    before_day = period.start - timedelta(days=1)
+        compare_mix = BuyerMix(*q.buyer_mix(conn, period.compare_start, period.compare_end))
+    regions = tuple(RegionRow(*r) for r in q.regions(conn, period.start, period.end))
+    mix, counts, after = side.result(conn)
     names = group_names(seg.settings)
     defs = {d.key: d for d in seg.definitions}
-    wanted = [k for k in (*OUTREACH_CLASSES, *(c.key for c in RFM_CLASSES)) if k in defs]
-    tiers = tier_member_rules(seg.settings.tiers)
-    tier_groups = [(f"tier_{t.key}", rule, higher) for t, rule, higher in tiers]
-    table = _table(conn, before_day)
-    counts = q.group_counts_of_period_buyers(
-        conn, table, before_day, [(k, defs[k].rule, defs[k].unless) for k in wanted] + tier_groups)
     new = GroupCount("new", "新客（此前未购买）", "New (no earlier order)", mix.new_buyers, mix.new_paid_fen)
 
     def group(key: str) -> GroupCount:
@@ -212,12 +236,23 @@ def _buyers(conn, period: ReportPeriod, seg: GroupRules) -> BuyerFigures:
     tiers_before = tuple(group(k) for k, _, _ in reversed(tier_groups))
     none_before = mix.buyers - sum(g.buyers for g in tiers_before)
     tiers_before += (GroupCount("none", "非会员/新客", "No tier yet", none_before),)
-    after_table = _table(conn, period.end)
-    after = q.group_counts_of_period_buyers(conn, after_table, period.end, tier_groups)
     tiers_after = tuple(GroupCount(k, *names.get(k, (k, k)), *after[k]) for k, _, _ in reversed(tier_groups))
     tiers_after += (GroupCount("none", "非会员/新客", "No tier yet", mix.buyers - sum(g.buyers for g in tiers_after)),)
-    region_rows = tuple(RegionRow(*r) for r in q.regions(conn, period.start, period.end))
-    return BuyerFigures(mix, compare_mix, before_day, outreach, rfm, region_rows, tiers_before, tiers_after)
+    before_day = period.start - timedelta(days=1)
+    return BuyerFigures(mix, compare_mix, before_day, outreach, rfm, regions, tiers_before, tiers_after)
+
+
+def _side_buyers(conn, *, period: ReportPeriod, classes, tier_groups):
+    """(the period's new vs repeat, its buyers' classes and tiers as of the day before, their tiers
+    as of its last day): read on a connection of their own (store.side_read) while the report's
+    reads the rest, or on the report's if the two snapshots differ. Uses the connection's own
+    temp.report_buyers."""
+    q.fill_period_buyers(conn, period.start, period.end)
+    mix = BuyerMix(*q.buyer_mix(conn, period.start, period.end))
+    before_day = period.start - timedelta(days=1)
+    before = q.group_counts_of_period_buyers(conn, _table(conn, before_day), before_day, classes + tier_groups)
+    after = q.group_counts_of_period_buyers(conn, _table(conn, period.end), period.end, tier_groups)
+    return mix, before, after
 
 
 def _table(conn, day: date) -> str:
@@ -286,9 +321,9 @@ def _after_sales(conn, period: ReportPeriod, today: date):
 
 def build_report_doc(shop: ShopFile, period: ReportPeriod, lang: str = "zh", masked: bool = True, *,
                      as_of: datetime | None = None, progress: Progress = no_progress,
-                     cancel: CancelToken | None = None) -> ReportDoc:
+                     cancel: CancelToken | None = None, meanwhile: Callable[[], None] | None = None) -> ReportDoc:
     """The report as a document in `lang` ('zh' | 'en'), personal data masked unless masked=False."""
-    figures = report_figures(shop, period, as_of=as_of, progress=progress, cancel=cancel)
+    figures = report_figures(shop, period, as_of=as_of, progress=progress, cancel=cancel, meanwhile=meanwhile)
     return build_report(figures, report_inputs.notes(shop, period), lang, masked)
 
 
@@ -305,10 +340,12 @@ def write_report(shop: ShopFile, period: ReportPeriod, pdf_path: str | Path, xls
                  lang: str = "zh", masked: bool = True, *, as_of: datetime | None = None,
                  progress: Progress = no_progress, cancel: CancelToken | None = None) -> WrittenReport:
     """Compute, build and write the PDF (and the xlsx workbook when xlsx_path is given)."""
-    from sellerdesk.exporters.pdf import render_pdf
+    from sellerdesk.exporters.pdf import prepare_pdf, render_pdf
 
-    doc = build_report_doc(shop, period, lang, masked, as_of=as_of,
-                           progress=lambda x, m: progress(x * 0.6, m), cancel=cancel)
+    # reportlab and the font load while the figures are read (mostly SQLite, without the GIL);
+    # a font that is not found is raised by render_pdf below, in this thread.
+    doc = build_report_doc(shop, period, lang, masked, as_of=as_of, progress=lambda x, m: progress(x * 0.6, m),
+                           cancel=cancel, meanwhile=partial(_quietly, prepare_pdf))
     pages = render_pdf(doc, Path(pdf_path), progress=lambda x, m: progress(0.6 + x * 0.35, m), cancel=cancel)
     sheets = 0
     if xlsx_path:
@@ -318,3 +355,9 @@ def write_report(shop: ShopFile, period: ReportPeriod, pdf_path: str | Path, xls
     progress(1.0, "")
     return WrittenReport(doc, Path(pdf_path), pages, Path(xlsx_path) if xlsx_path else None, sheets)
 
+
+def _quietly(work) -> None:
+    try:
+        work()
+    except Exception:  # noqa: BLE001  the same call is made again where its error is reported
+        pass

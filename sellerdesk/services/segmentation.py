@@ -25,11 +25,11 @@ from sellerdesk.domain.coupons import CouponRule, CouponSuggestion, suggest_coup
 from sellerdesk.domain.rule_text import describe_rule
 from sellerdesk.domain.rules import Rule, RuleError
 from sellerdesk.domain.segments import (ALL_KEY, GroupContext, GroupDef, SegmentSettings, builtin_groups,
-                                        dormant_rank)
+                                        dormant_rank, measure_key)
 from sellerdesk.domain.tiers import TierShare, shape_warnings, tier_shape
 from sellerdesk.services.jobs import CancelToken, Changes
 from sellerdesk.services.shop import ShopFile
-from sellerdesk.store import customers, saved_groups
+from sellerdesk.store import customers, facts_context, saved_groups
 from sellerdesk.store.buyer_rules import where
 from sellerdesk.store.buyer_stats import facts_table
 from sellerdesk.store.db import Store
@@ -195,7 +195,18 @@ def compute_segmentation(shop: ShopFile, as_of: date | None = None, *, cancel: C
 def measure_context(conn, table: str, settings: SegmentSettings, as_of: date) -> GroupContext:
     """RFM cut-offs and the high-value threshold as of as_of, from the buyers with a countable
     order in `table` (the as-of figures: store.buyer_stats.facts_table). The one definition of
-    the measurement: the groups, the report and the returns tab's RFM class all use it."""
+    the measurement: the groups, the report and the returns tab's RFM class all use it. Kept
+    with the table (store.facts_context) until an import changes the orders."""
+    key = measure_key(settings)
+    kept = facts_context.load(conn, table, as_of, key)
+    if kept is not None:
+        return GroupContext.from_json(kept, as_of)
+    context = _measure(conn, table, settings, as_of)
+    facts_context.keep(conn, table, as_of, key, context.to_json())
+    return context
+
+
+def _measure(conn, table: str, settings: SegmentSettings, as_of: date) -> GroupContext:
     counted = customers.counted_buyers(conn, table)
     if counted == 0:
         return GroupContext(as_of, None, None)

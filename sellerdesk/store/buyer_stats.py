@@ -179,7 +179,11 @@ def cached_dates(conn: sqlite3.Connection) -> list[str]:
 
 
 def drop_asof_cache(conn: sqlite3.Connection) -> None:
-    """Forget every cached as-of date (inside the caller's transaction)."""
+    """Forget every cached as-of date, and every measurement kept of buyer_stats or of them
+    (store.facts_context), inside the caller's transaction."""
+    from sellerdesk.store import facts_context  # (it writes through write_if_free)
+
+    facts_context.forget(conn)
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                 "AND name GLOB 'facts_asof_[0-9]*'").fetchall():
         conn.execute(f"DROP TABLE {name}")
@@ -194,13 +198,13 @@ def _cached(conn: sqlite3.Connection, as_of: date) -> str | None:
     return row[0] if row else None
 
 
-def write_if_free(conn: sqlite3.Connection, work):
-    """work(conn) in its own write transaction, waiting at most _CACHE_LOCK_MS for the lock;
+def write_if_free(conn: sqlite3.Connection, work, wait_ms: int = _CACHE_LOCK_MS):
+    """work(conn) in its own write transaction, waiting at most wait_ms for the lock;
     None (and nothing written) when it cannot be done now."""
     if conn.in_transaction:
         return None
     timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    conn.execute(f"PRAGMA busy_timeout = {_CACHE_LOCK_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error:
@@ -219,12 +223,15 @@ def write_if_free(conn: sqlite3.Connection, work):
 
 def _build_cached(conn: sqlite3.Connection, as_of: date) -> str:
     """Compute and keep the figures as of as_of, with buyer_stats' indexes (inside a write transaction)."""
+    from sellerdesk.store import facts_context
+
     conn.execute(f"CREATE TABLE IF NOT EXISTS {CACHE} (id INTEGER PRIMARY KEY, as_of TEXT NOT NULL UNIQUE, "
                  f"table_name TEXT NOT NULL)")
     for old_id, old_name in conn.execute(f"SELECT id, table_name FROM {CACHE} ORDER BY id DESC LIMIT -1 OFFSET ?",
                                          (CACHED_DATES - 1,)).fetchall():
         conn.execute(f"DROP TABLE IF EXISTS {old_name}")
         conn.execute(f"DELETE FROM {CACHE} WHERE id = ?", (old_id,))
+        facts_context.forget(conn, old_name)
     name = f"facts_asof_{as_of.strftime('%Y%m%d')}"
     conn.execute(f"DROP TABLE IF EXISTS {name}")
     conn.execute(f"CREATE TABLE {name} ({_TABLE_COLUMNS})")

@@ -69,3 +69,9 @@ def save_mapping(conn: sqlite3.Connection, signature: str, mapping: dict[str, st
         "ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
         (signature, json.dumps(mapping, ensure_ascii=False), now),
     )
+
+
+def imports_mark(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(newest import id, imports): equal in two snapshots when no import committed between
+    them (services.side_read compares two connections' snapshots with it)."""
+    return tuple(conn.execute("SELECT coalesce(max(id), 0), count(*) FROM imports").fetchone())

@@ -170,24 +170,20 @@ def fill_period_buyers(conn: sqlite3.Connection, start: date, end: date) -> None
         ON CONFLICT (buyer_id) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen""", span(start, end))
 
 
-def buyer_mix(conn: sqlite3.Connection, start: date) -> tuple[int, int, int, int]:
+def buyer_mix(conn: sqlite3.Connection, start: date, end: date) -> tuple[int, int, int, int]:
     """(new buyers, repeat buyers, new buyers' paid, repeat buyers' paid) of temp.report_buyers,
-    filled for a period starting on `start`: a repeat buyer had a countable order before it.
+    filled for the period start..end: a repeat buyer had a countable order before it.
 
-    Repeat is read from buyer_stats (kept in the import's transaction, so in this snapshot): its
-    first countable order's day is before the period. A buyer missing there is looked up in the
-    orders."""
-    row = conn.execute(f"""
-        SELECT coalesce(sum(NOT repeat), 0), coalesce(sum(repeat), 0),
-               coalesce(sum(CASE WHEN repeat THEN 0 ELSE paid_fen END), 0),
-               coalesce(sum(CASE WHEN repeat THEN paid_fen ELSE 0 END), 0)
-        FROM (SELECT rb.paid_fen,
-                     coalesce(s.first_order_day < :start,
-                              EXISTS (SELECT 1 FROM orders p WHERE p.buyer_id = rb.buyer_id
-                                      AND p.created_at < :start AND {countable('p')})) AS repeat
-              FROM temp.report_buyers rb LEFT JOIN buyer_stats s ON s.buyer_id = rb.buyer_id)""",
-                       {"start": start.isoformat()}).fetchone()
-    return tuple(row)
+    Read from buyer_stats (refreshed in every import's transaction, so in this snapshot, with a
+    row for every buyer who has an order): a buyer of the period is new when their first
+    countable order's day is in it. Those are found by a range of buyer_stats_first, so only
+    the new buyers are looked up; the repeat buyers are the rest."""
+    total, paid = conn.execute("SELECT count(*), coalesce(sum(paid_fen), 0) FROM temp.report_buyers").fetchone()
+    new, new_paid = conn.execute(
+        "SELECT count(*), coalesce(sum(rb.paid_fen), 0) FROM buyer_stats s CROSS JOIN temp.report_buyers rb "
+        "WHERE s.first_order_day >= ? AND s.first_order_day <= ? AND rb.buyer_id = s.buyer_id",
+        (start.isoformat(), end.isoformat())).fetchone()
+    return new, total - new, new_paid, paid - new_paid
 
 
 def group_counts_of_period_buyers(conn: sqlite3.Connection, table: str, as_of: date,

@@ -100,3 +100,38 @@ def test_nothing_found_says_what_to_install(tmp_path):
 def test_this_machine_has_a_font():
     found = find_cjk_font(env={k: v for k, v in os.environ.items() if k != ENV_VAR})
     assert loads_chinese(found)
+
+
+@pytest.mark.skipif(not WQY.exists(), reason="fonts-wqy-microhei is not installed")
+def test_prepare_pdf_from_several_threads_registers_the_font_once(monkeypatch):
+    """The report loads reportlab and the font on a thread while it reads its figures; the
+    renderer asks again: one search, one font name."""
+    import threading
+
+    from sellerdesk.exporters import pdf
+
+    monkeypatch.setenv(ENV_VAR, str(WQY))
+    monkeypatch.setattr(pdf, "_default_fonts", {})
+    searches = []
+    real = pdf.find_cjk_font
+    monkeypatch.setattr(pdf, "find_cjk_font", lambda: searches.append(1) or real())
+    names: list[str] = []
+    threads = [threading.Thread(target=lambda: names.append(pdf.prepare_pdf())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(names)) == 1 and len(names) == 4 and searches == [1]
+    assert pdf.prepare_pdf(FontChoice(WQY, 0)) == names[0]
+
+
+def test_prepare_pdf_raises_font_not_found_and_searches_again_next_time(monkeypatch, tmp_path):
+    from sellerdesk.exporters import pdf
+
+    monkeypatch.setenv(ENV_VAR, str(_put(tmp_path, "broken.ttf")))
+    monkeypatch.setattr(pdf, "_default_fonts", {})
+    monkeypatch.setattr(pdf, "find_cjk_font", lambda: find_cjk_font(system="linux", dirs=[tmp_path / "none"]))
+    for _ in range(2):
+        with pytest.raises(FontNotFound):
+            pdf.prepare_pdf()
+    assert pdf._default_fonts == {}

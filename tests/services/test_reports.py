@@ -227,3 +227,25 @@ def test_kept_days_and_group_rules_change_no_figure(shop, monkeypatch):
     finally:
         store.close()
     assert [counted[g.key] for g in seg.groups] == seg.groups
+
+
+def test_a_side_read_that_saw_another_snapshot_changes_no_figure(shop, monkeypatch):
+    """Half of the buyers' figures come from a second connection (store.side_read); when its
+    snapshot is not the report's, the report's connection reads them itself, with equal figures."""
+    import threading
+
+    from sellerdesk.store import side_read
+
+    campaign = apply_playbook(shop, "1111", "1111", 2025, now=datetime(2025, 8, 1, 9))
+    period = default_period_for_campaign(shop, campaign.id)
+    expected = report_figures(shop, period, as_of=NOW)
+    seen: list[str] = []
+    real = side_read.imports_mark
+
+    def another_state_on_the_side(conn):
+        seen.append(threading.current_thread().name)
+        return (-1, -1) if threading.current_thread().name == "side-read" else real(conn)
+
+    monkeypatch.setattr(side_read, "imports_mark", another_state_on_the_side)
+    assert report_figures(shop, period, as_of=NOW) == expected
+    assert "side-read" in seen and len(set(seen)) == 2
