@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sellerdesk.domain.errors import FileImportError
-from sellerdesk.domain.orders import OrderBatch
+from sellerdesk.domain.orders import OrderBatch, OrderStatus, RefundState
 from sellerdesk.ingest.layout import Layout, Record, RowSink
 from sellerdesk.ingest.table import open_table
 
@@ -131,13 +131,18 @@ def _child(send, path: str, layout_key: str) -> None:
         send.close()
 
 
+# Every enum member a batch's enum columns hold, to its plain value (StrEnum members are equal
+# to, and hash as, their values): one dict lookup per cell instead of the .value descriptor.
+_PLAIN = {None: None, **{m: m.value for m in (*OrderStatus, *RefundState)}}
+
+
 def _plain(item: Record) -> Record:
     """Enum cells as their plain values: a tenth of the pickling cost, equal on arrival."""
     if isinstance(item, OrderBatch):
         for name in _ENUM_COLUMNS:
             column = item.columns.get(name)
             if column is not None:
-                item.columns[name] = [None if v is None else v.value for v in column]
+                item.columns[name] = list(map(_PLAIN.__getitem__, column))
     return item
 
 

@@ -126,6 +126,7 @@ class OrderWriter:
         self._new_buyers: list[tuple] = []  # allocated, not yet inserted
         # buyer id -> (profile_at, account, name, phone, province, city), the latest seen
         self._profiles: dict[int, tuple] = {}
+        self._stale: set[int] = set()  # buyers whose stored profile may be older than the latest seen
 
     def _max_id(self, table: str) -> int:
         return self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
@@ -159,11 +160,8 @@ class OrderWriter:
         buyer_ids = self._batch_buyer_ids(b, n)
         self._orders.extend(zip(repeat(b.platform, n), *columns, buyer_ids, repeat(self.import_id, n)))
         if self._tally is not None:
-            add = self._tally.add
-            for values in zip(repeat(b.platform, n), b.column("shop"), buyer_ids, b.column("status"),
-                              b.column("refund_state"), b.column("paid_fen"), b.column("refund_fen"),
-                              b.column("created_at")):
-                add(*values)
+            self._tally.add_batch(b.platform, b.column("shop"), buyer_ids, b.column("status"), b.column("refund_state"),
+                                  b.column("paid_fen"), b.column("refund_fen"), b.column("created_at"))
         if b.lines:
             lines = [b.line_column(f) for f in LINE_FIELDS]
             k = len(lines[0])
@@ -207,11 +205,12 @@ class OrderWriter:
         if buyer_id is None:
             buyer_id = ids[key] = self._next_buyer
             self._next_buyer += 1
-            self._new_buyers.append((buyer_id, platform, key, *profile, at or None))
+            self._new_buyers.append((buyer_id, platform, key, *profile, at or None))  # written as first seen
         else:
             seen = self._profiles.get(buyer_id)
             if seen is not None and at < seen[0]:
                 return buyer_id
+            self._stale.add(buyer_id)
         self._profiles[buyer_id] = (at, *profile)
         return buyer_id
 
@@ -232,6 +231,9 @@ class OrderWriter:
         queries that read every order anyway, which are faster without them)."""
         self.flush()
         self._write_buyers()
+        # Nothing more is added: let go of the buyers' keys and profiles (~150 MB for 300,000
+        # buyers) before the index builds and the figures' sorts, where a big import peaks.
+        self._buyer_ids, self._profiles, self._stale = {}, {}, set()
         if indexes:
             self.build_indexes()
         counts = WriteCounts(buyers_added=self._next_buyer - self._first_new_buyer)
@@ -254,19 +256,23 @@ class OrderWriter:
     def tallied_summary(self, counts: WriteCounts) -> list[tuple] | None:
         """The shop_summary rows tallied during a load into an empty shop, when they are exact:
         no refund records to join, and every order seen stored once (no repeats in the file).
-        None otherwise: the caller refreshes the summary in SQL."""
-        if self._tally is None or self._max["refunds"] or counts.refunds_added:
+        None otherwise: the caller refreshes the summary in SQL. Asked once: the tally is let go."""
+        tally, self._tally = self._tally, None
+        if tally is None or self._max["refunds"] or counts.refunds_added:
             return None
-        return self._tally.rows() if counts.orders_added == self._tally.orders else None
+        return tally.rows() if counts.orders_added == tally.orders else None
 
     def _write_buyers(self) -> None:
-        """Give each buyer the profile of their latest order, where it is newer than the stored one."""
+        """Give each buyer the profile of their latest order, where it is newer than the stored one.
+        A buyer added by this import whose first order seen was their latest (every buyer of an
+        export sorted newest first) is already stored so, and is not asked again."""
+        profiles = self._profiles
         self.conn.executemany(
             "UPDATE buyers SET account = coalesce(?2, account), name = coalesce(?3, name), "
             "phone = coalesce(?4, phone), province = coalesce(?5, province), city = coalesce(?6, city), "
             "profile_at = ?1 "
             "WHERE id = ?7 AND (profile_at IS NULL OR profile_at < ?1)",
-            ((at or None, *rest, bid) for bid, (at, *rest) in self._profiles.items()),
+            ((at or None, *rest, bid) for bid in self._stale for at, *rest in (profiles[bid],)),
         )
 
 

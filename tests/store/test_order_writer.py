@@ -109,6 +109,16 @@ def test_buyer_profile_follows_the_latest_order(store):
     assert store.conn.execute("SELECT name, city FROM buyers").fetchall() == [("新名", "深圳市")]
 
 
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_within_one_file_the_profile_is_the_latest_orders_whatever_the_row_order(store, newest_first):
+    orders = [order("1", receiver_name="旧名", city="广州市", created="2025-01-01 00:00:00"),
+              order("2", receiver_name="新名", city="深圳市", created="2025-06-01 00:00:00"),
+              order("3", buyer="b2", receiver_name="乙", city="杭州市", created="2025-03-01 00:00:00")]
+    write(store, sorted(orders, key=lambda o: o.created_at, reverse=newest_first))
+    assert store.conn.execute("SELECT account, name, city, profile_at FROM buyers ORDER BY account").fetchall() == [
+        ("b2", "乙", "杭州市", "2025-03-01 00:00:00"), ("nick", "新名", "深圳市", "2025-06-01 00:00:00")]
+
+
 def test_same_nick_on_two_platforms_is_two_buyers(store):
     jd = OrderRecord("jd", "1", 2, buyer_account="nick", status=OrderStatus.COMPLETED, paid_fen=1)
     counts = write(store, [order("1", buyer="nick"), jd])
