@@ -119,6 +119,9 @@ class OrderRecord:
         return buyer_key(self.buyer_account, self.receiver_name, self.receiver_phone)
 
 
+_REGIONS = frozenset({"province", "city"})
+
+
 @dataclass(slots=True)
 class OrderBatch:
     """Many orders of one platform as columns: the bulk import's form of OrderRecord.
@@ -132,12 +135,24 @@ class OrderBatch:
     platform: str
     columns: dict[str, list]
     lines: dict[str, list] = field(default_factory=dict)
+    # Province and city are split from the address when first asked for (domain.address), not
+    # by the parser: a big file's parsing process is the import's bottleneck, the writing one
+    # has time to spare, and the batch crosses between them smaller.
+    regions_from_address: bool = False
 
     def __len__(self) -> int:
         return len(self.columns["order_no"])
 
     def column(self, name: str) -> list:
+        if self.regions_from_address and name in _REGIONS:
+            self._split_regions()
         return self.columns.get(name) or [None] * len(self)
+
+    def _split_regions(self) -> None:
+        from sellerdesk.domain.address import split_addresses
+
+        self.columns["province"], self.columns["city"] = split_addresses(self.column("address"))
+        self.regions_from_address = False
 
     def line_column(self, name: str) -> list:
         if name in self.lines:
@@ -146,6 +161,8 @@ class OrderBatch:
 
     def records(self) -> list[OrderRecord]:
         """The same orders as records (what the row-by-row path would have produced)."""
+        if self.regions_from_address:
+            self._split_regions()
         names = [n for n in OrderRecord.__slots__ if n in self.columns]
         orders = [OrderRecord(platform=self.platform, **dict(zip(names, values)))
                   for values in zip(*(self.columns[n] for n in names))]

@@ -26,6 +26,7 @@ MIN_BYTES = 16 * 1024 * 1024  # below this, starting a process costs more than i
 _ITEMS_PER_MESSAGE = 1  # one batch (2048 orders) per message: progress moves, Cancel answers
 _AHEAD = 16  # messages the parser may run ahead of the writer
 _ENUM_COLUMNS = ("status", "refund_state")
+_REPEATING_COLUMNS = ("shop", "status_text", "title")
 
 
 def worth_it(layout: Layout, path: Path) -> bool:
@@ -137,12 +138,20 @@ _PLAIN = {None: None, **{m: m.value for m in (*OrderStatus, *RefundState)}}
 
 
 def _plain(item: Record) -> Record:
-    """Enum cells as their plain values: a tenth of the pickling cost, equal on arrival."""
+    """Enum cells as their plain values (a tenth of the pickling cost, equal on arrival), and each
+    text that repeats down a column as one object, which pickle then sends once per message:
+    a batch of 2,048 orders has a couple of shops, a handful of status texts and a few dozen
+    titles (200,000 orders: half the unpickling time of the importing process)."""
     if isinstance(item, OrderBatch):
         for name in _ENUM_COLUMNS:
             column = item.columns.get(name)
             if column is not None:
                 item.columns[name] = list(map(_PLAIN.__getitem__, column))
+        for name in _REPEATING_COLUMNS:
+            column = item.columns.get(name)
+            if column is not None:
+                seen: dict = {}
+                item.columns[name] = list(map(seen.setdefault, column, column))
     return item
 
 

@@ -18,7 +18,6 @@ from collections import deque
 from datetime import datetime
 from operator import itemgetter, methodcaller
 
-from sellerdesk.domain.address import split_addresses
 from sellerdesk.domain.orders import OrderBatch
 from sellerdesk.ingest.cells import clean, needs_no_cleaning
 from sellerdesk.ingest.taobao_status import TAOBAO_STATUS
@@ -82,7 +81,6 @@ def _parse(chunk, positions, width, refund_rule) -> OrderBatch:
     refunds = list(map(refund_rule, statuses, paid_at, money["paid"], money["refund"], money["settled"]))
     refund_fen, refund_state = (list(x) for x in zip(*refunds))
     address = _none_if_empty(get("address"))
-    province, city = split_addresses(address)
     phone = [p or t or None for p, t in zip(get("phone"), get("tel"))]
     return OrderBatch("taobao", {
         "order_no": list(order_no),
@@ -91,8 +89,6 @@ def _parse(chunk, positions, width, refund_rule) -> OrderBatch:
         "buyer_account": _none_if_empty(get("account")),
         "receiver_name": _none_if_empty(get("name")),
         "receiver_phone": phone,
-        "province": province,
-        "city": city,
         "address": address,
         "status": statuses,
         "status_text": list(status_text),
@@ -105,7 +101,7 @@ def _parse(chunk, positions, width, refund_rule) -> OrderBatch:
         "refund_state": refund_state,
         "item_count": quantity,
         "title": _none_if_empty(get("title")),
-    })
+    }, regions_from_address=True)
 
 
 _PREFIXES = (('="', '"'), ("'", ""))  # Taobao ids ="351...", phones '139...

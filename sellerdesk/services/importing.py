@@ -30,7 +30,7 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.store.buyer_stats import refresh_buyer_stats
 from sellerdesk.store.db import Store
 from sellerdesk.store.imports_log import finish_import, load_mapping, save_mapping, start_import
-from sellerdesk.store.order_writer import WriteCounts, WriterThread
+from sellerdesk.store.order_writer import WriteCounts, WriterThread, foreign_key_checks_off_for_a_first_load
 from sellerdesk.store.summary import refresh_summary, write_summary
 
 __all__ = [
@@ -164,7 +164,7 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
         background = BackgroundParse(path, layout.key) if worth_it(layout, path) else None
         digest = file_fingerprint(path)
         try:
-            with store.transaction() as conn:
+            with foreign_key_checks_off_for_a_first_load(store.conn), store.transaction() as conn:
                 import_id = start_import(
                     conn, file_name=path.name, path=str(path.resolve()), fingerprint=digest,
                     platform=layout.platform, layout=layout.key, encoding=table.encoding,

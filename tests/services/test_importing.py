@@ -204,3 +204,41 @@ def test_order_and_item_reports_together_reimport_without_changes(shop, tmp_path
     title = sqlite3.connect(shop.path).execute(
         "SELECT title FROM orders WHERE order_no = '35153131473293579'").fetchone()[0]
     assert title == "铸铁锅"  # the order report's 宝贝标题 stays
+
+
+def test_a_first_load_without_foreign_key_checks_leaves_every_reference_whole(shop, tmp_path, monkeypatch):
+    """A load into an empty shop runs with SQLite's foreign key checks off (they cost ~3 s a
+    million orders); every order's buyer and import row must still be there, and the checks are
+    on again for the next file, which goes through them."""
+    from sellerdesk.demo.bulk import write_taobao_orders_csv
+    from sellerdesk.services import importing
+    from sellerdesk.store import order_writer
+
+    seen = []
+    real = order_writer.foreign_key_checks_off_for_a_first_load
+
+    def spy(conn):
+        seen.append(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+        return real(conn)
+
+    monkeypatch.setattr("sellerdesk.services.importing.foreign_key_checks_off_for_a_first_load", spy)
+    during = []
+    real_start = importing.start_import
+
+    def start(conn, **kw):
+        during.append(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+        return real_start(conn, **kw)
+
+    monkeypatch.setattr(importing, "start_import", start)
+    big = write_taobao_orders_csv(tmp_path / "ExportOrderList1.csv", 3000, seed=5)
+    second = tb.write(tmp_path / "b.csv", [tb.row("35153131473293999", "tb_new", "10.00")])
+    result = import_files(shop, [big, second])
+    assert [f.imported for f in result.files] == [True, True] and seen == [1, 1] and during == [0, 1]
+    conn = sqlite3.connect(shop.path)
+    try:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT count(*) FROM orders o LEFT JOIN buyers b ON b.id = o.buyer_id "
+                            "WHERE o.buyer_id IS NOT NULL AND b.id IS NULL").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 3001
+    finally:
+        conn.close()
