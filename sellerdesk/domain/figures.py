@@ -27,6 +27,17 @@ _REFUNDED = frozenset({RefundState.PARTIAL, RefundState.FULL})
 _COUNTABLE = frozenset((s, r) for s in COUNTABLE_STATUSES for r in (None, RefundState.NONE, RefundState.PARTIAL))
 
 
+def countable_flags(statuses: Sequence, refund_states: Sequence) -> list[bool]:
+    """domain.orders.is_countable over two columns, at C speed."""
+    return list(map(_COUNTABLE.__contains__, zip(statuses, refund_states)))
+
+
+def refunded_flags(refund_states: Sequence) -> list[bool]:
+    """A partial or full refund state, per order (a refund record counts too: the callers
+    tally only loads without refund records)."""
+    return list(map(_REFUNDED.__contains__, refund_states))
+
+
 @dataclass
 class _Tally:
     orders: int = 0
@@ -124,7 +135,7 @@ class FiguresTally:
     def add_batch(self, platform: str, shops: Sequence, buyer_ids: Sequence, statuses: Sequence,
                   refund_states: Sequence, paid_fen: Sequence, refund_fen: Sequence, created_at: Sequence) -> None:
         """add() for every order of a batch, given as columns."""
-        countable = list(map(_COUNTABLE.__contains__, zip(statuses, refund_states)))
+        countable = countable_flags(statuses, refund_states)
         columns = (buyer_ids, countable, paid_fen, refund_fen, refund_states, created_at)
         names = set(shops)
         if len(names) == 1:  # the usual batch: one shop

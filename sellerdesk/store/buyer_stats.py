@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
@@ -88,6 +89,24 @@ def refresh_buyer_stats(conn: sqlite3.Connection) -> None:
     Every cached as-of date is dropped, and the report's kept days emptied (store.report_days):
     they were computed over the old orders.
     """
+    _rewrite(conn, lambda columns, copies: conn.execute(
+        f"INSERT INTO buyer_stats ({columns}) SELECT f.*, {copies} FROM ({_facts_select()}) f "
+        f"LEFT JOIN buyers b ON b.id = f.buyer_id", {"until": "9999"}))
+
+
+def write_buyer_stats(conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+    """refresh_buyer_stats with the figures given (domain.buyer_tally, tallied during a first
+    load: the same rows the refresh computes, tests check): the sort keys joined from buyers."""
+    def fill(columns: str, copies: str) -> None:
+        values = ", ".join(f"?{i}" for i in range(1, len(STATS_COLUMNS) + 1))
+        # one statement per row, its buyer looked up in it (every tallied buyer is in buyers)
+        conn.executemany(f"INSERT INTO buyer_stats ({columns}) SELECT {values}, {copies} FROM buyers b "
+                         f"WHERE b.id = ?1", rows)
+
+    _rewrite(conn, fill)
+
+
+def _rewrite(conn: sqlite3.Connection, fill) -> None:
     ensure_sort_columns(conn)
     indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                            "AND tbl_name = 'buyer_stats' AND sql IS NOT NULL").fetchall()
@@ -97,10 +116,7 @@ def refresh_buyer_stats(conn: sqlite3.Connection) -> None:
     indexes += [(f"buyer_stats_{c}", f"CREATE INDEX buyer_stats_{c} ON buyer_stats ({c})")
                 for c in SORT_COLUMNS if f"buyer_stats_{c}" not in have]
     conn.execute("DELETE FROM buyer_stats")
-    copies = ", ".join(f"b.{c}" for c in SORT_KEYS)
-    conn.execute(f"INSERT INTO buyer_stats ({', '.join(STATS_COLUMNS + SORT_COLUMNS)}) "
-                 f"SELECT f.*, {copies} FROM ({_facts_select()}) f LEFT JOIN buyers b ON b.id = f.buyer_id",
-                 {"until": "9999"})
+    fill(", ".join(STATS_COLUMNS + SORT_COLUMNS), ", ".join(f"b.{c}" for c in SORT_KEYS))
     for _, sql in indexes:
         conn.execute(sql)
     drop_asof_cache(conn)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import attrgetter
 
-from sellerdesk.domain.figures import FiguresTally
+from sellerdesk.domain.buyer_tally import BuyerTally
+from sellerdesk.domain.figures import FiguresTally, countable_flags, refunded_flags
 from sellerdesk.domain.orders import OrderBatch, OrderRecord, RefundRecord, buyer_key
 from sellerdesk.store.migrations import ORDER_INDEXES
 
@@ -125,6 +126,9 @@ class OrderWriter:
         self._buyer_ids: dict[str, dict[str, int]] = {}
         self._next_buyer = self._max_id("buyers") + 1
         self._first_new_buyer = self._next_buyer
+        # ...and, where every buyer is new too (ids from 1), the buyers' figures (buyer_stats)
+        self._buyer_tally = BuyerTally() if self._bulk and self._next_buyer == 1 else None
+        self._orders_seen = 0
         self._new_buyers: list[tuple] = []  # allocated, not yet inserted
         # buyer id -> (profile_at, account, name, phone, province, city), the latest seen
         self._profiles: dict[int, tuple] = {}
@@ -144,11 +148,15 @@ class OrderWriter:
             self.flush()
 
     def _add_order(self, r: OrderRecord) -> None:
+        self._orders_seen += 1
         buyer_id = self._buyer_id(r)
         self._orders.append((*_order_values(r), buyer_id, self.import_id))
         if self._tally is not None:
             self._tally.add(r.platform, r.shop, buyer_id, r.status, r.refund_state, r.paid_fen, r.refund_fen,
                             r.created_at)
+        if self._buyer_tally is not None:
+            self._buyer_tally.add_columns((buyer_id,), countable_flags((r.status,), (r.refund_state,)), (r.paid_fen,),
+                                          refunded_flags((r.refund_state,)), (r.created_at,), (r.title,))
         for ln in r.lines:
             self._lines.append((
                 r.platform, r.order_no, ln.line_key, ln.title, ln.item_id, ln.sku, ln.spec, ln.quantity,
@@ -158,12 +166,17 @@ class OrderWriter:
     def _add_batch(self, b: OrderBatch) -> None:
         """The columnar twin of _add_order (lines too): the same rows, built with C-level zips."""
         n = len(b)
+        self._orders_seen += n
         columns = [b.column(f) for f in ORDER_FIELDS[1:]]
         buyer_ids = self._batch_buyer_ids(b, n)
         self._orders.extend(zip(repeat(b.platform, n), *columns, buyer_ids, repeat(self.import_id, n)))
         if self._tally is not None:
             self._tally.add_batch(b.platform, b.column("shop"), buyer_ids, b.column("status"), b.column("refund_state"),
                                   b.column("paid_fen"), b.column("refund_fen"), b.column("created_at"))
+        if self._buyer_tally is not None:
+            states = b.column("refund_state")
+            self._buyer_tally.add_columns(buyer_ids, countable_flags(b.column("status"), states), b.column("paid_fen"),
+                                          refunded_flags(states), b.column("created_at"), b.column("title"))
         if b.lines:
             lines = [b.line_column(f) for f in LINE_FIELDS]
             k = len(lines[0])
@@ -273,6 +286,15 @@ class OrderWriter:
             return None
         return tally.rows() if counts.orders_added == tally.orders else None
 
+    def tallied_buyer_stats(self, counts: WriteCounts) -> Iterator[tuple] | None:
+        """buyer_stats' figure rows tallied during a first load, when they are exact: every buyer
+        new, no refund records, every order seen stored once. None otherwise: the caller refreshes
+        buyer_stats in SQL. Asked once: the tally is let go."""
+        tally, self._buyer_tally = self._buyer_tally, None
+        if tally is None or self._max["refunds"] or counts.refunds_added:
+            return None
+        return tally.rows() if counts.orders_added == self._orders_seen else None
+
     def _write_buyers(self) -> None:
         """Give each buyer the profile of their latest order, where it is newer than the stored one.
         A buyer added by this import whose first order seen was their latest (every buyer of an
@@ -304,6 +326,23 @@ def foreign_key_checks_off_for_a_first_load(conn: sqlite3.Connection) -> Iterato
     finally:
         if empty and was_on:
             conn.execute("PRAGMA foreign_keys = ON")
+
+
+@contextmanager
+def two_sorters(conn: sqlite3.Connection) -> Iterator[None]:
+    """For the sorts after a load (the index builds, the figures' GROUP BYs): a second sorting
+    thread, each with half the page cache (16 MB instead of 32), so the machine's other core,
+    idle once the parsing process is done, merges too. 1M orders: ~0.45 s of ~8 s saved, the
+    peak unchanged; the two alone were measured no faster (threads) or 60 MB bigger (cache)."""
+    threads = conn.execute("PRAGMA threads").fetchone()[0]
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA threads = 2")
+    conn.execute("PRAGMA cache_size = -16384")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA threads = {int(threads)}")
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 _DONE = object()
