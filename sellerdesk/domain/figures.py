@@ -62,7 +62,11 @@ class _Tally:
         self.refund += refund or 0
         self.refunded += refunded
         self.refund_known |= known
-        self._dates((created,) if created is not None else ())
+        if created is not None:
+            if self.first is None or created < self.first:
+                self.first = created
+            if self.last is None or created > self.last:
+                self.last = created
         if buyer_id is not None:
             self.buyers.add(buyer_id)
             if countable:

@@ -136,8 +136,8 @@ class OrderBatch:
     columns: dict[str, list]
     lines: dict[str, list] = field(default_factory=dict)
     # Province and city are split from the address when first asked for (domain.address), not
-    # by the parser: a big file's parsing process is the import's bottleneck, the writing one
-    # has time to spare, and the batch crosses between them smaller.
+    # by the parser: a batch parsed in another process then crosses to the writing one without
+    # those two columns (the split costs the same on either side).
     regions_from_address: bool = False
 
     def __len__(self) -> int:

@@ -211,18 +211,13 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
 def _refresh_figures(conn, writer: OrderWriter, counts: WriteCounts, cancel: CancelToken) -> None:
     """The shop's figures and the buyers' (customer groups are computed over these): tallied
     during a first load where they can be, else recomputed from every order."""
-    tallied = writer.tallied_summary(counts)
-    if tallied is not None:
-        write_summary(conn, tallied)
-    else:
-        refresh_summary(conn)
-    cancel.check()
-    stats = writer.tallied_buyer_stats(counts)
-    if stats is not None:
-        write_buyer_stats(conn, stats)
-    else:
-        refresh_buyer_stats(conn)
-    cancel.check()
+    for tallied, write, refresh in ((writer.tallied_summary(counts), write_summary, refresh_summary),
+                                    (writer.tallied_buyer_stats(counts), write_buyer_stats, refresh_buyer_stats)):
+        if tallied is not None:
+            write(conn, tallied)
+        else:
+            refresh(conn)
+        cancel.check()
 
 
 def _parsed(layout: Layout, table: Table, sink: RowSink, background: BackgroundParse | None,
