@@ -151,10 +151,10 @@ def segmentation_rules(shop: ShopFile, as_of: date | None = None, *, cancel: Can
             store.close()
 
 
-def _rules(store: Store, as_of: date, cancel: CancelToken | None) -> GroupRules:
+def _rules(store: Store, as_of: date, cancel: CancelToken | None, indexed: bool = False) -> GroupRules:
     conn = store.conn
     settings, coupon_rule = load_settings(store), load_coupon_rule(store)
-    table = facts_table(conn, as_of)
+    table = facts_table(conn, as_of, indexed=indexed)
     context = measure_context(conn, table, settings, as_of)
     if cancel:
         cancel.check()
@@ -178,7 +178,7 @@ def compute_segmentation(shop: ShopFile, as_of: date | None = None, *, cancel: C
     store = store or shop.open()
     try:
         conn = store.conn
-        rules = _rules(store, as_of, cancel)
+        rules = _rules(store, as_of, cancel, indexed=True)  # the Customers tab sorts the table next
         settings, table, defs = rules.settings, rules.table, rules.definitions
         tallies = customers.group_counts(conn, table, as_of, [(d.key, d.rule, d.unless) for d in defs])
         buyers, paid = customers.totals(conn, table)

@@ -127,14 +127,23 @@ def test_an_earlier_day_is_kept_for_every_connection(conn, demo_path):
     table = facts_table(conn, EARLIER)
     assert table == "facts_asof_20250630" and cached_dates(conn) == [EARLIER.isoformat()]
     assert stored_facts(conn, table) == reference_facts(conn, EARLIER)
+    def indexes() -> set[str]:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+                                           (table,))}
+
+    assert indexes() == set()  # read by buyer id (the report): no index built yet
     other = sqlite3.connect(conn.execute("PRAGMA database_list").fetchone()[2])
     try:
-        assert facts_table(other, EARLIER) == table  # no rebuild: the other connection finds it
+        assert facts_table(other, EARLIER, indexed=True) == table  # no rebuild: the other connection finds it
         assert other.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
     finally:
         other.close()
-    assert {f"{table}_{c}" for c in SORT_COLUMNS} <= {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table,))}
+    copied = {r[0].replace("buyer_stats", table) for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'buyer_stats' AND sql IS NOT NULL")}
+    assert {f"{table}_{c}" for c in SORT_COLUMNS} <= indexes() == copied  # the sorts' indexes, once asked
+    for column in SORT_COLUMNS:
+        plan = " ".join(r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT buyer_id FROM {table} ORDER BY {column}"))
+        assert f"{table}_{column}" in plan, plan
 
 
 def test_only_the_newest_days_are_kept(conn):
