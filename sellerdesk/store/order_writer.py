@@ -210,8 +210,8 @@ class OrderWriter:
     def _resolve_buyers(self, platform: str, keys, created, paid_at, accounts, names, phones, provinces,
                         cities) -> list[int | None]:
         """Each order's buyer id (a new buyer gets the next one; None without a buyer key), given
-        as columns, remembering the profile of each buyer's latest order. One loop, no call per
-        order: a million orders spent ~2 s in calls."""
+        as columns, remembering the profile of each buyer's latest order: one loop, no method
+        call per order (a million of them per big import)."""
         ids, profiles, stale, new = self._ids(platform), self._profiles, self._stale, self._new_buyers
         next_id = self._next_buyer
         out: list[int | None] = []
