@@ -37,6 +37,7 @@ class SideRead(Generic[T]):
         self._mark: tuple[int, int] | None = None
         self._value: T | None = None
         self._error: BaseException | None = None
+        self._unavailable = False  # the side connection could not be opened
         self._stopped = False
         self._ready = threading.Lock()  # guards _conn between the thread and close()
         self._thread = threading.Thread(target=self._run, name="side-read", daemon=True)
@@ -45,8 +46,8 @@ class SideRead(Generic[T]):
     def _run(self) -> None:
         try:
             store = self._opener()
-        except BaseException as exc:  # noqa: BLE001  the caller reads it all itself
-            self._error = exc
+        except Exception:  # noqa: BLE001  locked, busy, unreadable: the caller reads it all itself
+            self._unavailable = True
             return
         try:
             with self._ready:
@@ -69,8 +70,8 @@ class SideRead(Generic[T]):
     def result(self, conn: sqlite3.Connection) -> T:
         self._thread.join()
         if self._error is not None and not isinstance(self._error, sqlite3.Error):
-            raise self._error  # a bug, not a busy file: never hidden behind a second try
-        if self._error is None and self._mark == imports_mark(conn):
+            raise self._error  # a bug in the work, not a busy file: never hidden behind a second try
+        if not self._unavailable and self._error is None and self._mark == imports_mark(conn):
             return self._value  # type: ignore[return-value]
         return self._work(conn)
 

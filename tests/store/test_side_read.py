@@ -9,6 +9,7 @@ import time
 import pytest
 
 from sellerdesk.services.shop import ShopFile
+from sellerdesk.store.db import DatabaseError
 from sellerdesk.store.imports_log import start_import
 from sellerdesk.store.side_read import SideRead
 
@@ -70,9 +71,11 @@ def test_an_import_between_the_two_snapshots_makes_the_caller_read_it_itself(sho
         store.close()
 
 
-def test_a_side_that_cannot_open_the_file_leaves_the_work_to_the_caller(shop):
+@pytest.mark.parametrize("error", [sqlite3.OperationalError("database is locked"),
+                                   DatabaseError("数据库正被占用。", "The database is busy.")])
+def test_a_side_that_cannot_open_the_file_leaves_the_work_to_the_caller(shop, error):
     def locked():
-        raise sqlite3.OperationalError("database is locked")
+        raise error
 
     store = shop.open()
     try:
