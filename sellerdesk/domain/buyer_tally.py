@@ -75,10 +75,6 @@ class BuyerTally:
             if seen is None or at > seen or (at == seen and title > last_title[i]):
                 last_at[i], last_title[i] = at, title
 
-    @property
-    def buyers(self) -> int:
-        return len(self.orders) - self.orders.count(0)
-
     def rows(self) -> Iterator[tuple]:
         """(buyer_id, orders, countable_orders, paid_fen, aov_fen, refunded_orders, first_order_day,
         last_order_day, last_item) for each buyer with an order, by id: buyer_stats' figure columns

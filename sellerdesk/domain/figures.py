@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
 
 from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
 
@@ -120,10 +119,6 @@ class FiguresTally:
     def __init__(self) -> None:
         self._shops: dict[tuple[str, str], _Tally] = {}
 
-    @property
-    def orders(self) -> int:
-        return sum(t.orders for t in self._shops.values())
-
     def _shop(self, platform: str, shop: str | None) -> _Tally:
         key = (platform, shop or "")
         tally = self._shops.get(key)
@@ -148,8 +143,7 @@ class FiguresTally:
             return
         for name in names:
             rows = [i for i, s in enumerate(shops) if s == name]
-            pick = itemgetter(*rows) if len(rows) > 1 else (lambda c, i=rows[0]: (c[i],))
-            self._shop(platform, name).add_columns(*(list(pick(c)) for c in columns))
+            self._shop(platform, name).add_columns(*([c[i] for i in rows] for c in columns))
 
     def rows(self) -> list[tuple]:
         """One row per (platform, shop), then the total row ('', '')."""

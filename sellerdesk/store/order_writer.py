@@ -278,22 +278,21 @@ class OrderWriter:
             self.conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
 
     def tallied_summary(self, counts: WriteCounts) -> list[tuple] | None:
-        """The shop_summary rows tallied during a load into an empty shop, when they are exact:
-        no refund records to join, and every order seen stored once (no repeats in the file).
+        """The shop_summary rows tallied during a load into an empty shop, when exact (_exact);
         None otherwise: the caller refreshes the summary in SQL. Asked once: the tally is let go."""
         tally, self._tally = self._tally, None
-        if tally is None or self._max["refunds"] or counts.refunds_added:
-            return None
-        return tally.rows() if counts.orders_added == tally.orders else None
+        return tally.rows() if tally is not None and self._exact(counts) else None
 
     def tallied_buyer_stats(self, counts: WriteCounts) -> Iterator[tuple] | None:
-        """buyer_stats' figure rows tallied during a first load, when they are exact: every buyer
-        new, no refund records, every order seen stored once. None otherwise: the caller refreshes
-        buyer_stats in SQL. Asked once: the tally is let go."""
+        """buyer_stats' figure rows tallied during a first load (every buyer new), when exact;
+        None otherwise: the caller refreshes buyer_stats in SQL. Asked once: the tally is let go."""
         tally, self._buyer_tally = self._buyer_tally, None
-        if tally is None or self._max["refunds"] or counts.refunds_added:
-            return None
-        return tally.rows() if counts.orders_added == self._orders_seen else None
+        return tally.rows() if tally is not None and self._exact(counts) else None
+
+    def _exact(self, counts: WriteCounts) -> bool:
+        """Whether figures tallied on the way are the store's: no refund records to join, and every
+        order seen stored once (no order repeated in the file)."""
+        return not self._max["refunds"] and not counts.refunds_added and counts.orders_added == self._orders_seen
 
     def _write_buyers(self) -> None:
         """Give each buyer the profile of their latest order, where it is newer than the stored one.
@@ -310,9 +309,9 @@ class OrderWriter:
 
 
 @contextmanager
-def foreign_key_checks_off_for_a_first_load(conn: sqlite3.Connection) -> Iterator[bool]:
+def foreign_key_checks_off_for_a_first_load(conn: sqlite3.Connection) -> Iterator[None]:
     """Around an import's transaction: when the shop has no orders yet, SQLite's foreign key
-    checks are off for it (True is yielded). Every order's buyer and import row are then written
+    checks are off for it. Every order's buyer and import row are then written
     by the same OrderWriter in the same transaction, so the checks cannot fail; they cost a
     lookup of each order's buyer and import (~3 s of 1,000,000 orders' ~9 s of writing). The
     pragma only acts outside a transaction, hence the check before it starts; tests run
@@ -322,7 +321,7 @@ def foreign_key_checks_off_for_a_first_load(conn: sqlite3.Connection) -> Iterato
     if empty and was_on:
         conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        yield empty
+        yield
     finally:
         if empty and was_on:
             conn.execute("PRAGMA foreign_keys = ON")

@@ -125,6 +125,21 @@ def test_same_nick_on_two_platforms_is_two_buyers(store):
     assert counts.buyers_added == 2
 
 
+def assert_written_alike(tmp_path, records, batch, tables):
+    """The records written one by one and the batch written as columns leave the same tables."""
+    def read(path):
+        conn = sqlite3.connect(path)
+        out = [conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables]
+        conn.close()
+        return out
+
+    one, two = open_store(tmp_path / "records.sqlite"), open_store(tmp_path / "batch.sqlite")
+    assert write(one, records) == write(two, [batch])
+    one.close()
+    two.close()
+    assert read(tmp_path / "records.sqlite") == read(tmp_path / "batch.sqlite")
+
+
 def test_a_column_batch_writes_exactly_what_its_records_write(tmp_path):
     from sellerdesk.domain.orders import OrderBatch
 
@@ -139,18 +154,7 @@ def test_a_column_batch_writes_exactly_what_its_records_write(tmp_path):
     batch = OrderBatch("taobao", {n: [getattr(r, n) for r in records] for n in names})
     assert batch.records() == records
 
-    def tables(path):
-        conn = sqlite3.connect(path)
-        out = [conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-               for t in ("orders", "buyers", "shop_summary")]
-        conn.close()
-        return out
-
-    one, two = open_store(tmp_path / "records.sqlite"), open_store(tmp_path / "batch.sqlite")
-    assert write(one, records) == write(two, [batch])
-    one.close()
-    two.close()
-    assert tables(tmp_path / "records.sqlite") == tables(tmp_path / "batch.sqlite")
+    assert_written_alike(tmp_path, records, batch, ("orders", "buyers", "shop_summary"))
 
 
 def test_a_column_batch_with_lines_writes_exactly_what_its_records_write(tmp_path):
@@ -175,15 +179,4 @@ def test_a_column_batch_with_lines_writes_exactly_what_its_records_write(tmp_pat
     batch = OrderBatch("taobao", {n: [getattr(r, n) for r in records] for n in names}, line_columns)
     assert batch.records() == records
 
-    def tables(path):
-        conn = sqlite3.connect(path)
-        out = [conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-               for t in ("orders", "order_lines", "shop_summary")]
-        conn.close()
-        return out
-
-    one, two = open_store(tmp_path / "records.sqlite"), open_store(tmp_path / "batch.sqlite")
-    assert write(one, records) == write(two, [batch])
-    one.close()
-    two.close()
-    assert tables(tmp_path / "records.sqlite") == tables(tmp_path / "batch.sqlite")
+    assert_written_alike(tmp_path, records, batch, ("orders", "order_lines", "shop_summary"))
