@@ -84,7 +84,7 @@ class BuyerTally:
                 continue
             counted, paid, at, title = self.countable[i], self.paid[i], self.last_at[i], self.last_title[i]
             day = item = None
-            if at is not None:  # as the store reads its key: nullif(substr(key, 1, 10), ''), nullif(title, '')
-                day, item = (at + "\x1f" + title)[:10] or None, title or None
+            if at is not None:  # as the store reads its key: the time's day and the title, '' as None
+                day, item = at[:10] or None, title or None
             yield (i + 1, n, counted, paid, (paid * 2 + counted) // (counted * 2) if counted else None,
                    self.refunded[i], self.first[i], day, item)

@@ -123,8 +123,9 @@ def _crm_rules(f: ReportFigures) -> list[Highlight]:
                                  f"Outreach to '{o.group_name}' made {pts} points more people buy than the holdout "
                                  f"(95% CI {lo * 100:+.1f} to {hi * 100:+.1f})."))
         else:
-            out.append(Highlight("bad", f"触达「{o.group_name}」的下单率反而比对照组低 {pts} 个百分点。",
-                                 f"Outreach to '{o.group_name}' bought {pts} points less than the holdout."))
+            less = f"{-lift.difference * 100:.1f}"  # "低 2.1 个百分点", not "低 -2.1"
+            out.append(Highlight("bad", f"触达「{o.group_name}」的下单率反而比对照组低 {less} 个百分点。",
+                                 f"Outreach to '{o.group_name}' bought {less} points less than the holdout."))
     late = [t for t in f.crm.tasks if t.status in ("late", "not_done")]
     if len(late) >= LATE_TASKS:
         out.append(Highlight("bad", f"{len(late)} 个触达任务晚于计划或没有完成，节奏没有跟上平台。",

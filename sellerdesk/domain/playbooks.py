@@ -389,8 +389,13 @@ def playbook_from_campaign(campaign: Campaign, tasks: Sequence[Task], key: str,
     for i, task in enumerate(sorted(tasks, key=lambda t: (t.starts_at, t.id)), 1):
         day, days, clock, until = _window(task, anchor)
         phase = task.phase if task.phase in by_key else None
-        target = by_key[phase] if phase else (phases[0] if day < phases[0][3] else phases[-1])
-        target[3], target[4] = min(target[3], day), max(target[4], day + days - 1)
+        last = day + days - 1
+        if phase:
+            target = by_key[phase]
+            target[3], target[4] = min(target[3], day), max(target[4], last)
+        else:  # only a task before the first phase or after the last one moves an edge
+            phases[0][3] = min(phases[0][3], day)
+            phases[-1][4] = max(phases[-1][4], last)
         tkey = task.source_key if _KEY.fullmatch(task.source_key or "") else f"task_{i}"
         while tkey in used:
             tkey = f"{tkey}_{i}"

@@ -144,7 +144,7 @@ def after_sales_section(f: ReportFigures, lang: str, masked: bool) -> Section:
         Table((Column(tr(lang, "商品", "Item")), Column(tr(lang, "售后", "Cases"), Kind.INT),
                Column(tr(lang, "退货", "Returned"), Kind.INT), Column(tr(lang, "售出件数", "Units sold"), Kind.INT),
                Column(tr(lang, "退货率", "Return rate"), Kind.PCT)),
-              tuple((r.item, r.cases, r.returned, r.units_sold, r.return_rate) for r in a.return_rate_by_item),
+              tuple((r.item, r.cases, r.returns, r.sold, r.return_rate) for r in a.return_rate_by_item),
               caption=tr(lang, "退货率 = 退货记录 ÷ 本期售出件数。", "Return rate = returns ÷ units sold in the period.")),
     ]
     if f.open_cases:

@@ -72,7 +72,7 @@ WITH r AS (
 SELECT buyer_id, orders, countable_orders, paid_fen,
        CASE WHEN countable_orders > 0 THEN (paid_fen * 2 + countable_orders) / (countable_orders * 2) END AS aov_fen,
        refunded_orders, substr(first_at, 1, 10) AS first_order_day,
-       nullif(substr(last_key, 1, 10), '') AS last_order_day,
+       nullif(substr(substr(last_key, 1, instr(last_key, char(31)) - 1), 1, 10), '') AS last_order_day,
        nullif(substr(last_key, instr(last_key, char(31)) + 1), '') AS last_item
 FROM b
 """

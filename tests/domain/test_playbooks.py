@@ -332,3 +332,15 @@ def test_campaign_without_phases():
     pb = parse_playbook(data, "k")
     assert pb.festival is None and [p.key for p in pb.phases] == ["campaign"]
     assert all(t.phase is None for t in pb.tasks)
+
+
+def test_a_task_without_a_phase_inside_the_campaign_moves_no_phase():
+    anchor = date(2026, 11, 11)
+    phases, drafts = expand(builtin("1111"), anchor)
+    inside = max(stored(drafts), key=lambda t: t.starts_at)  # the last task: within the last phase's days
+    early = replace(stored(drafts)[0], phase=None, starts_at=datetime(2026, 10, 25, 10), ends_at=None)
+    data = playbook_from_campaign(Campaign(7, "x", "1111", 2026, anchor, "1111", phases=phases),
+                                  [early, replace(inside, phase=None)], "k", "甲", "A")
+    pb = parse_playbook(data, "k")
+    assert [(p.key, p.start, p.end) for p in pb.phases] == [
+        (p.key, (p.start - anchor).days, (p.end - anchor).days) for p in phases]

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from sellerdesk.domain.cases import AfterSalesFigures
+from sellerdesk.domain.cases import AfterSalesFigures, ItemRate
 from sellerdesk.domain.highlights import highlights
 from sellerdesk.domain.report_doc import Chart, ChartKind, NoData, Table, Text
 from sellerdesk.domain.report_items import dark_horses, stopped_items
@@ -87,7 +87,8 @@ def figures(**over) -> ReportFigures:
                   ChannelRow("tbk", "淘宝客", "Taobaoke", 10000, 60000, 500, 900, 100, 30)), compare_channels=(),
         items=ItemFigures((ItemRow("<b>茶&壶</b>", 10, 50000, 9, 5, 20000),), 50000), buyers=buyers,
         crm=CrmFigures(7, 45, (task,), (outreach,)),
-        after_sales=AfterSalesFigures(START, END, 3, [("damaged", 2), ("size", 1)], [], 1, 1, 2000),
+        after_sales=AfterSalesFigures(START, END, 3, [("damaged", 2), ("size", 1)], [ItemRate("茶壶", 2, 1, 8)], 1, 1,
+                                      2000),
         open_cases=(OpenCaseRow(9, "T123", "damaged", date(2026, 11, 12), "王小明", "13812341234"),),
         reason_names={"damaged": ("破损", "Damaged")})
     base.update(over)
@@ -121,6 +122,7 @@ def test_document_in_both_languages_masks_by_default():
     after = next(s for s in doc.sections if s.key == "after_sales")
     cells = [c for b in after.blocks if isinstance(b, Table) for row in b.rows for c in row]
     assert "王** 138****1234" in cells and "破损" in cells
+    assert ("茶壶", 2, 1, 8, 0.125) in [row for b in after.blocks if isinstance(b, Table) for row in b.rows]
     full = build_report(figures(), None, "en", masked=False)
     after = next(s for s in full.sections if s.key == "after_sales")
     assert "王小明 13812341234" in [c for b in after.blocks if isinstance(b, Table) for row in b.rows for c in row]
@@ -144,3 +146,11 @@ def test_a_shop_without_data_gets_no_data_notices_not_empty_charts():
     assert not any(isinstance(b, (Chart, Table)) for s in doc.sections for b in s.blocks)
     crm = next(s for s in doc.sections if s.key == "crm")
     assert sum(isinstance(b, NoData) for b in crm.blocks) == 2
+
+
+def test_an_outreach_that_did_worse_than_its_holdout_says_by_how_much_without_a_minus():
+    worse = replace(figures().crm.outreaches[0], arms=(
+        ArmResult("A", 400, 20, 200000), ArmResult("B", 400, 20, 200000), ArmResult("holdout", 200, 60, 600000)))
+    found = [h for h in highlights(figures(crm=CrmFigures(7, 45, (), (worse,)))) if "holdout" in h.text_en]
+    assert len(found) == 1 and found[0].kind == "bad"
+    assert "bought 25.0 points less than the holdout" in found[0].text_en and "低 25.0 个百分点" in found[0].text_zh

@@ -180,3 +180,18 @@ def test_a_column_batch_with_lines_writes_exactly_what_its_records_write(tmp_pat
     assert batch.records() == records
 
     assert_written_alike(tmp_path, records, batch, ("orders", "order_lines", "shop_summary"))
+
+
+def test_a_countable_order_without_a_time_gives_its_item_but_no_day(store):
+    """Both ways of keeping buyer_stats read the last order's day from its time alone."""
+    from sellerdesk.domain.buyer_tally import BuyerTally
+    from sellerdesk.store.buyer_stats import refresh_buyer_stats
+
+    write(store, [order("1", created=None, title="铸铁锅")])
+    with store.transaction() as conn:
+        refresh_buyer_stats(conn)
+    assert store.conn.execute("SELECT first_order_day, last_order_day, last_item FROM buyer_stats").fetchall() == [
+        (None, None, "铸铁锅")]
+    tally = BuyerTally()
+    tally.add_columns([1], [True], [10000], [False], [None], ["铸铁锅"])
+    assert [r[6:] for r in tally.rows()] == [(None, None, "铸铁锅")]
