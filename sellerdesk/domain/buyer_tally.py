@@ -14,6 +14,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Sequence
 
+from sellerdesk.domain.money import fen_per
+
 
 class BuyerTally:
     """Orders, countable orders, paid, refunded orders, first and last countable order per buyer id.
@@ -86,5 +88,5 @@ class BuyerTally:
             day = item = None
             if at is not None:  # as the store reads its key: the time's day and the title, '' as None
                 day, item = at[:10] or None, title or None
-            yield (i + 1, n, counted, paid, (paid * 2 + counted) // (counted * 2) if counted else None,
+            yield (i + 1, n, counted, paid, fen_per(paid, counted),
                    self.refunded[i], self.first[i], day, item)

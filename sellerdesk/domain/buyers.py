@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sellerdesk.domain.money import fen_per
+
 
 @dataclass(frozen=True, slots=True)
 class BuyerFacts:
@@ -47,6 +49,4 @@ class BuyerFacts:
 
 def aov_fen(paid_fen: int, countable_orders: int) -> int | None:
     """The same rounding as BuyerFacts.aov_fen, for totals of a group."""
-    if countable_orders <= 0:
-        return None
-    return (paid_fen * 2 + countable_orders) // (countable_orders * 2)
+    return fen_per(paid_fen, countable_orders)

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from sellerdesk.domain.errors import BilingualError
+from sellerdesk.domain.money import fen_per
 
 AT_RISK_WINDOW_DAYS = 90  # problems this recent are still on the buyer's mind when they rate the shop
 AT_RISK_REPEATS = 2  # two problems in the window make a bad review likely
@@ -199,9 +200,7 @@ class AfterSalesFigures:
     @property
     def compensation_per_case_fen(self) -> int | None:
         """Compensation spent per case logged in the period (rounded half up); None without cases."""
-        if not self.cases:
-            return None
-        return (self.compensation_fen * 2 + self.cases) // (self.cases * 2)
+        return fen_per(self.compensation_fen, self.cases)
 
 
 def after_sales_figures(cases: Iterable[Case], lines_sold_by_item: Mapping[str, int], day_start: date,

@@ -25,10 +25,11 @@ def mask_name(name: str | None) -> str:
     return name[0] + "*" * min(len(name) - 1, 2)
 
 
+def is_masked(value: str | None) -> bool:
+    """Masked by the platform (138****1234, 张**, t＊＊1) or encrypted (Douyin's ##9D71… / $$…)."""
+    return bool(value) and ("*" in value or "＊" in value or value.startswith(("##", "$$")))
+
+
 def readable_name(value: str | None) -> bool:
-    """A name or nick a message may greet someone with: not blank, not masked by the platform
-    (王**, t***1), not encrypted (Douyin's ##9D71… / $$…)."""
-    if not value or not value.strip():
-        return False
-    value = value.strip()
-    return not (value.startswith(("#", "$")) or "*" in value or "＊" in value)
+    """A name or nick a message may greet someone with: not blank, not masked, not encrypted."""
+    return bool(value) and bool(value.strip()) and not is_masked(value.strip())

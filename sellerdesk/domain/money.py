@@ -80,3 +80,11 @@ def format_yuan(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     q, r = divmod(abs(fen), 100)
     return f"{sign}¥{q:,}.{r:02d}"
+
+
+def fen_per(total_fen: int, count: int) -> int | None:
+    """total_fen / count rounded half up to the fen (an average order value, compensation per
+    case); None when there is nothing to divide by. The store's SQL rounds the same way."""
+    if count <= 0:
+        return None
+    return (total_fen * 2 + count) // (count * 2)

@@ -27,6 +27,7 @@ from sellerdesk.domain.cases import AfterSalesFigures
 from sellerdesk.domain.errors import BilingualError
 from sellerdesk.domain.lift import Lift
 from sellerdesk.domain.message_fields import TITLE_LIMIT, render, used_fields
+from sellerdesk.domain.money import fen_per
 from sellerdesk.domain.sms import sms_parts
 
 # Campaign phases that are about preparing or looking back, not selling: a campaign's report
@@ -141,7 +142,7 @@ class Totals:
     @property
     def aov_fen(self) -> int | None:
         """Average order value, rounded half up; None without orders."""
-        return (self.paid_fen * 2 + self.orders) // (self.orders * 2) if self.orders else None
+        return fen_per(self.paid_fen, self.orders)
 
     @property
     def refund_rate(self) -> float | None:

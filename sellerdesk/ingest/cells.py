@@ -123,8 +123,3 @@ def opt_int(value: object) -> int | None:
     if v.endswith(".0"):
         v = v[:-2]
     return int(v)
-
-
-def is_masked(value: str | None) -> bool:
-    """Masked (138****1234, 张**, ****) or encrypted (##..., $$...) values."""
-    return bool(value) and ("*" in value or value.startswith(("##", "$$")))

@@ -26,8 +26,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sellerdesk.domain.address import normalise_province, split_address
+from sellerdesk.domain.masking import is_masked
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
-from sellerdesk.ingest.cells import is_masked
 from sellerdesk.ingest.grouping import LineGrainedLayout
 from sellerdesk.ingest.identifiers import assign_line_keys, identifier
 from sellerdesk.ingest.layout import FoldedLayout, Row, unknown_status

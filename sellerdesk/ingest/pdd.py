@@ -21,8 +21,8 @@ import re
 from datetime import date
 
 from sellerdesk.domain.address import normalise_province
+from sellerdesk.domain.masking import is_masked
 from sellerdesk.domain.orders import LineRecord, OrderRecord, OrderStatus, RefundState
-from sellerdesk.ingest.cells import is_masked
 from sellerdesk.ingest.identifiers import assign_line_keys, order_number
 from sellerdesk.ingest.layout import FoldedLayout, Row, RowLayout, unknown_status
 
