@@ -228,13 +228,14 @@ def _stats(shop, args) -> int:
 
 
 def _demo(shop, args) -> int:
+    from sellerdesk.services.clock import shop_today
     from sellerdesk.services.demo import build_demo_shop
     from sellerdesk.services.demo_activity import add_demo_activity
 
     if args.buyers < 1:
         print("--buyers 必须大于 0 / must be positive", file=sys.stderr)
         return EXIT_USAGE
-    today = args.today or date.today()
+    today = args.today or shop_today()
     result = build_demo_shop(shop, buyers=args.buyers, seed=args.seed, today=today,
                              progress=_stderr_progress if sys.stderr.isatty() else _quiet)
     add_demo_activity(shop, today, args.seed)

@@ -26,14 +26,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sellerdesk.domain.message_fields import Notice, unknown_fields
+from sellerdesk.domain.outreach import Channel
 from sellerdesk.domain.promo import Campaign, CalendarError, ChecklistItem, Phase, Task, TaskDraft
 from sellerdesk.domain.segments import group_family
 from sellerdesk.domain.sms import has_opt_out, has_signature, send_time_ok
 
 VERSION = 1
-CHANNELS = ("sms", "email", "phone")
+CHANNELS = tuple(c.value for c in Channel)  # a task's outreach channel
 BUILTIN_PLAYBOOKS = ("618", "1111", "1212")  # resources/playbooks/<key>.json
-ALL_BUYERS = "all"
 DEFAULT_TIME = time(10, 0)
 END_OF_DAY = time(23, 59)
 MAX_DAYS = 366
@@ -105,7 +105,7 @@ class Playbook:
 
 def valid_group(key: str) -> bool:
     """A built-in group key (domain.segments), a custom group 'custom_<id>', or 'all' buyers."""
-    return key == ALL_BUYERS or group_family(key) is not None or bool(_CUSTOM_GROUP.fullmatch(key))
+    return group_family(key) is not None or bool(_CUSTOM_GROUP.fullmatch(key))  # 'all' is a family
 
 
 # ---- parsing ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sellerdesk.domain import reminders
+from sellerdesk.domain.playbooks import CHANNELS
 from sellerdesk.domain.promo import CalendarError, Task, TaskDraft, TaskStatus
 from sellerdesk.services.calendar_settings import check_lead_minutes, read_calendar_settings
 from sellerdesk.services.clock import shop_now
@@ -25,7 +26,6 @@ __all__ = ["CHANGES", "DueReminder", "all_tasks", "attach_outreach", "check_task
            "startup_agenda", "tasks_between", "toggle_checklist_item", "update_task"]
 
 CHANGES = Changes(calendar=True)  # what every calendar write changes
-CHANNELS = ("sms", "email", "phone")
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,6 @@ def check_task(conn, draft: TaskDraft, campaign_id: int | None) -> None:
     """Raise CalendarError unless the task can be stored: its campaign exists and its whole
     window lies within the campaign's days, a known channel, a sane reminder lead.
     (An end before the start is refused by TaskDraft itself.)"""
-    if draft.ends_at is not None and draft.ends_at < draft.starts_at:
-        raise CalendarError(f"任务「{draft.title}」的结束时间早于开始时间。",
-                            f"Task '{draft.title}' ends before it starts.")
     if draft.channel is not None and draft.channel not in CHANNELS:
         raise CalendarError(f"任务「{draft.title}」的触达渠道未知：{draft.channel}",
                             f"Task '{draft.title}' has an unknown channel: {draft.channel}")

@@ -15,6 +15,7 @@ from sellerdesk.domain.buyers import BuyerFacts
 from sellerdesk.domain.errors import BilingualError
 from sellerdesk.domain.rules import Field
 from sellerdesk.domain.segments import ALL_KEY
+from sellerdesk.services.clock import shop_now, shop_today
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.segmentation import Segmentation
 from sellerdesk.services.shop import ShopFile
@@ -55,7 +56,7 @@ class BuyerDetail:
 def list_buyer_ids(shop: ShopFile, seg: Segmentation | None = None, *, group_key: str | None = None,
                    text: str = "", sort: str = "paid", descending: bool = True) -> list[int]:
     """Ids of the buyers in a group (or all) whose nick, name, phone or order number matches text."""
-    as_of = seg.as_of if seg else date.today()
+    as_of = seg.as_of if seg else shop_today()
     store = shop.open()
     try:
         table = facts_table(store.conn, as_of, indexed=True)  # sorts and filters read its indexes
@@ -82,7 +83,7 @@ class BuyerReader:
 
     def rows(self, ids: Sequence[int], seg: Segmentation | None) -> list[BuyerRow]:
         store = self._open()
-        as_of = seg.as_of if seg else date.today()
+        as_of = seg.as_of if seg else shop_today()
         if self._table is None or self._table[0] != as_of or not is_current(store.conn, self._table[1]):
             self._table = (as_of, facts_table(store.conn, as_of))
         facts = customers.facts_for(store.conn, self._table[1], ids, with_items=_needs_items(seg),
@@ -112,7 +113,7 @@ def _needs_items(seg: Segmentation | None) -> bool:
 
 
 def buyer_detail(shop: ShopFile, buyer_id: int, seg: Segmentation | None = None) -> BuyerDetail | None:
-    as_of = seg.as_of if seg else date.today()
+    as_of = seg.as_of if seg else shop_today()
     store = shop.open()
     try:
         conn = store.conn
@@ -199,4 +200,4 @@ def set_note(shop: ShopFile, buyer_id: int, note: str, now: datetime | None = No
 
 
 def _stamp(now: datetime | None) -> str:
-    return (now or datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+    return (now or shop_now()).strftime("%Y-%m-%d %H:%M:%S")

@@ -25,6 +25,7 @@ from sellerdesk.ingest.generic import GenericLayout, MappingError, parse_mapping
 from sellerdesk.ingest.layout import RESTART, Layout, Record, RowSink
 from sellerdesk.ingest.registry import UnknownLayoutError, detect, header_signature
 from sellerdesk.ingest.table import Table, open_table
+from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.store.buyer_stats import refresh_buyer_stats, write_buyer_stats
@@ -115,7 +116,7 @@ def import_files(
             report(0.0)
             try:
                 with gc_paused():
-                    _import_one(store, path, result, platform, mapping, report, cancel, now or datetime.now())
+                    _import_one(store, path, result, platform, mapping, report, cancel, now or shop_now())
             except ImportCancelled:
                 result.cancelled = True
             except FileImportError as exc:

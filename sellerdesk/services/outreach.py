@@ -21,6 +21,7 @@ from sellerdesk.domain.sms import sms_length, sms_parts, sms_warnings
 from sellerdesk.exporters import ExportError
 from sellerdesk.exporters.outreach_files import NothingToExport, OutreachRow, write_outreach
 from sellerdesk.services.customers import list_buyer_ids
+from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
 from sellerdesk.services.segmentation import Segmentation
 from sellerdesk.services.shop import ShopFile
@@ -143,7 +144,7 @@ def export_outreach(shop: ShopFile, preview: OutreachPreview, path: str | Path,
     plan = preview.plan
     rows = [OutreachRow(r.buyer_id, r.phone, r.name, r.account, r.text, r.last_item, r.arm)
             for r in preview.recipients]
-    stamp = (now or datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+    stamp = (now or shop_now()).strftime("%Y-%m-%d %H:%M:%S")
     store = shop.open()
     try:
         written = 0

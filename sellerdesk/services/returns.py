@@ -22,7 +22,7 @@ from sellerdesk.domain.money import format_yuan
 from sellerdesk.domain.promo import TaskDraft, TaskStatus
 from sellerdesk.domain.tiers import tier_of
 from sellerdesk.services.calendar_tasks import check_task
-from sellerdesk.services.clock import shop_now
+from sellerdesk.services.clock import shop_now, shop_today
 from sellerdesk.services.customers import BuyerDetail, buyer_detail
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.segmentation import Segmentation, load_coupon_rule, load_settings
@@ -228,7 +228,7 @@ def _measure_rfm(conn, settings, detail: BuyerDetail):
     from sellerdesk.services.segmentation import measure_context  # the one definition of the measurement
     from sellerdesk.store.buyer_stats import facts_table
 
-    as_of = date.today()
+    as_of = shop_today()
     return measure_context(conn, facts_table(conn, as_of), settings, as_of).rfm
 
 

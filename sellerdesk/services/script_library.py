@@ -242,10 +242,13 @@ def export_library(shop: ShopFile, path: str | Path, note: str = "") -> int:
     """Write every script (built-ins as the shop has them) as a library file; returns how many."""
     scripts = list_scripts(shop)
     text = library_to_text(scripts, note)
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ScriptError(f"无法写入 {path}：{exc.strerror or exc}", f"Cannot write {path}: {exc.strerror or exc}") from None
+    from sellerdesk.exporters import ExportError
+    from sellerdesk.exporters.atomic_file import atomic_write
+
+    try:  # next to the target, then moved: a failed write never leaves half a library
+        atomic_write(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except ExportError as exc:
+        raise ScriptError(exc.message_zh, exc.message_en) from None
     return len(scripts)
 
 

@@ -27,6 +27,7 @@ from sellerdesk.domain.rules import Rule, RuleError
 from sellerdesk.domain.segments import (ALL_KEY, GroupContext, GroupDef, SegmentSettings, builtin_groups,
                                         dormant_rank, measure_key)
 from sellerdesk.domain.tiers import TierShare, shape_warnings, tier_shape
+from sellerdesk.services.clock import shop_now, shop_today
 from sellerdesk.services.jobs import CancelToken, Changes
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.store import customers, facts_context, saved_groups
@@ -141,7 +142,7 @@ def segmentation_rules(shop: ShopFile, as_of: date | None = None, *, cancel: Can
                        store: Store | None = None) -> GroupRules:
     """The groups' definitions as of the end of as_of (default today), measured as
     compute_segmentation measures them, without counting any group. Read-only."""
-    as_of = as_of or date.today()
+    as_of = as_of or shop_today()
     own = store is None
     store = store or shop.open()
     try:
@@ -173,7 +174,7 @@ def _rules(store: Store, as_of: date, cancel: CancelToken | None, indexed: bool 
 def compute_segmentation(shop: ShopFile, as_of: date | None = None, *, cancel: CancelToken | None = None,
                          store: Store | None = None) -> Segmentation:
     """Every built-in and saved group as of the end of as_of (default today). Read-only."""
-    as_of = as_of or date.today()
+    as_of = as_of or shop_today()
     own = store is None
     store = store or shop.open()
     try:
@@ -227,7 +228,7 @@ def _custom_text(rule: Rule) -> tuple[str, str]:
 def count_rule(shop: ShopFile, rule: Rule, as_of: date | None = None, *, store: Store | None = None) -> int:
     """How many buyers a rule being edited matches (validated first: RuleError says why not)."""
     rule.validate()
-    as_of = as_of or date.today()
+    as_of = as_of or shop_today()
     own = store is None
     store = store or shop.open()
     try:
@@ -250,7 +251,7 @@ def save_custom_group(shop: ShopFile, name: str, rule: Rule, group_id: int | Non
         with store.transaction() as conn:
             if saved_groups.name_taken(conn, name, group_id):
                 raise RuleError(f"已有名为“{name}”的分组。", f"A group named “{name}” already exists.")
-            stamp = (now or datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+            stamp = (now or shop_now()).strftime("%Y-%m-%d %H:%M:%S")
             group_id = saved_groups.save_group(conn, name, rule.to_json(), stamp, group_id)
         return group_id, Changes(groups=True)
     finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sellerdesk.domain.promo import Campaign, ChecklistItem, Phase, Task, TaskDraft, TaskStatus
 
@@ -244,9 +244,3 @@ def mark_fired(conn: sqlite3.Connection, marks: Iterable[tuple[int, datetime]], 
 
 def outreach_exists(conn: sqlite3.Connection, outreach_id: int) -> bool:
     return conn.execute("SELECT 1 FROM outreaches WHERE id = ?", (outreach_id,)).fetchone() is not None
-
-
-def day_bounds(d: date) -> tuple[datetime, datetime]:
-    """[midnight, next midnight) of a day."""
-    start = datetime(d.year, d.month, d.day)
-    return start, start + timedelta(days=1)

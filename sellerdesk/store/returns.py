@@ -148,10 +148,6 @@ def update_case(conn: sqlite3.Connection, case: Case) -> None:
                  [*(values[f] for f in _CASE_FIELDS), case.id])
 
 
-def delete_case(conn: sqlite3.Connection, case_id: int) -> None:
-    conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
-
-
 def get_case(conn: sqlite3.Connection, case_id: int) -> Case | None:
     row = conn.execute(f"{_CASE_SELECT} WHERE id = ?", (case_id,)).fetchone()
     return _case(row) if row else None

@@ -175,3 +175,14 @@ def test_a_malformed_library_is_refused_whole_with_its_line(shop, tmp_path):
     with pytest.raises(lib.ScriptError):
         lib.import_library(shop, tmp_path / "missing.json", NOW)
     assert lib.edited_scripts(shop) == set()
+
+
+def test_exporting_the_library_where_it_cannot_be_written_says_so_and_leaves_nothing(shop, tmp_path):
+    with pytest.raises(lib.ScriptError) as err:
+        lib.export_library(shop, tmp_path / "missing" / "lib.txt")
+    assert "missing" in err.value.message_en and err.value.message_zh
+    target = tmp_path / "lib.txt"
+    target.write_text("the old library", encoding="utf-8")
+    assert lib.export_library(shop, target) > 0
+    assert target.read_text(encoding="utf-8") != "the old library"
+    assert not list(tmp_path.glob(".lib.*"))  # no temporary file left

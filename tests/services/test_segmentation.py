@@ -205,3 +205,11 @@ def test_an_earlier_day_is_kept_until_an_import_changes_the_orders(tmp_path):
     ids = customer_service.list_buyer_ids(shop, second, sort="account", descending=False)
     assert [(r.facts.account, r.facts.countable_orders) for r in reader.rows(ids, second)] == [("tb_a", 2), ("tb_c", 1)]
     reader.close()
+
+
+def test_the_default_day_is_the_shops_not_the_computers(tmp_shop, monkeypatch):
+    """On a computer set to another zone, 'today' is still Beijing's (services.clock)."""
+    from sellerdesk.services import segmentation
+
+    monkeypatch.setattr(segmentation, "shop_today", lambda: date(2031, 1, 2))
+    assert compute_segmentation(tmp_shop).as_of == date(2031, 1, 2)
