@@ -162,10 +162,6 @@ class ItemRate:
     def return_rate(self) -> float | None:
         return self.returns / self.sold if self.sold else None
 
-    @property
-    def case_rate(self) -> float | None:
-        return self.cases / self.sold if self.sold else None
-
 
 @dataclass(frozen=True)
 class AtRiskBuyer:

@@ -137,11 +137,6 @@ _LABELS = {
 }
 
 
-def field_label(field: str, lang: str = "zh") -> str:
-    zh, en = _LABELS.get(field, (field, field))
-    return zh if lang == "zh" else en
-
-
 def validate_day(row: ChannelDay) -> None:
     """Raise ChannelDataError (day, channel, field) for a row that cannot be right: an unknown
     channel or source, a figure that is not a whole number, negative or absurdly large, more

@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
-from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
+from sellerdesk.domain.orders import OrderStatus, RefundState, is_countable
 
 _REFUNDED = frozenset({RefundState.PARTIAL, RefundState.FULL})
 # (status, refund state) of a countable order; plain strings match as the enums do (StrEnum)
-_COUNTABLE = frozenset((s, r) for s in COUNTABLE_STATUSES for r in (None, RefundState.NONE, RefundState.PARTIAL))
+_COUNTABLE = frozenset((s, r) for s in OrderStatus for r in (None, *RefundState) if is_countable(s, r))
 
 
 def countable_flags(statuses: Sequence, refund_states: Sequence) -> list[bool]:
@@ -132,10 +132,9 @@ class FiguresTally:
         self._shop(platform, shop).add(buyer_id, countable, paid_fen or 0, refund_fen, refund_state in _REFUNDED,
                                        refund_state is not None, created_at)
 
-    def add_batch(self, platform: str, shops: Sequence, buyer_ids: Sequence, statuses: Sequence,
+    def add_batch(self, platform: str, shops: Sequence, buyer_ids: Sequence, countable: list[bool],
                   refund_states: Sequence, paid_fen: Sequence, refund_fen: Sequence, created_at: Sequence) -> None:
-        """add() for every order of a batch, given as columns."""
-        countable = countable_flags(statuses, refund_states)
+        """add() for every order of a batch, given as columns (countable: countable_flags())."""
         columns = (buyer_ids, countable, paid_fen, refund_fen, refund_states, created_at)
         names = set(shops)
         if len(names) == 1:  # the usual batch: one shop

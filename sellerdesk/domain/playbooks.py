@@ -29,7 +29,7 @@ from sellerdesk.domain.message_fields import Notice, unknown_fields
 from sellerdesk.domain.outreach import Channel
 from sellerdesk.domain.promo import Campaign, CalendarError, ChecklistItem, Phase, Task, TaskDraft
 from sellerdesk.domain.segments import group_family
-from sellerdesk.domain.sms import has_opt_out, has_signature, send_time_ok
+from sellerdesk.domain.sms import LATEST, has_opt_out, has_signature, send_time_ok
 
 VERSION = 1
 CHANNELS = tuple(c.value for c in Channel)  # a task's outreach channel
@@ -305,7 +305,7 @@ def check_playbook(pb: Playbook) -> list[Notice]:
             warn("no_signature", t, "message_zh", "短信缺少【签名】（写作【{shop}】）。", "the SMS lacks a 【signature】 (write 【{shop}】).")
         if t.message_zh and not has_opt_out(t.message_zh):
             warn("no_opt_out", t, "message_zh", "短信缺少退订说明（如 回T退订）。", "the SMS lacks an opt-out (e.g. 回T退订).")
-        if not send_time_ok(t.time) or (t.until is not None and t.days == 1 and t.until > time(22, 0)):
+        if not send_time_ok(t.time) or (t.until is not None and t.days == 1 and t.until > LATEST):
             warn("send_time", t, "time", "短信发送时间应在 08:00-22:00 之间。", "an SMS goes out between 08:00 and 22:00.")
     return out
 

@@ -149,9 +149,6 @@ class Totals:
         return self.refunded_orders / self.paid_orders if self.paid_orders else None
 
 
-EMPTY_TOTALS = Totals(0, 0, 0, 0, 0, 0)
-
-
 @dataclass(frozen=True)
 class DayFigures:
     day: date

@@ -50,7 +50,7 @@ def format_value(field: Field, value: object, lang: str = "zh") -> str:
     if kind is Kind.BOOL:
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if kind in (Kind.TEXT, Kind.TAG):
-        return f"“{value}”" if lang == "zh" else f"“{value}”"
+        return f"“{value}”"
     return str(value)
 
 

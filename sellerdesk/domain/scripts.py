@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from sellerdesk.domain.cases import Outcome
 from sellerdesk.domain.errors import BilingualError
 from sellerdesk.domain.message_fields import (
     FieldSpec,
@@ -85,7 +86,7 @@ REASON_BY_KEY: dict[str, Reason] = {r.key: r for r in ALL_TOPICS}
 ROLES = ("apologise", "explain", "ask", "offer", "confirm", "care")
 KINDS = ("reply", "care")
 # The suggested outcome of a script is one a case can end with (domain.cases logs them).
-OUTCOMES = ("exchanged", "refunded", "partial_refund", "gift_sent", "kept_with_compensation", "withdrawn")
+OUTCOMES = tuple(o.value for o in Outcome)  # a script's suggested case outcome
 TONES: dict[str, tuple[str, str]] = {"standard": ("标准", "Standard"), "warm": ("暖心", "Warm"),
                                      "brief": ("简洁", "Brief")}
 SHORTCUTS = range(1, 10)
@@ -208,11 +209,6 @@ def script_values(values: Mapping[str, object | None], lang: str = "zh") -> dict
             text = shorten_title(text, ITEM_LIMIT) or ""
         out[key] = spec.show(text, lang) if text else None
     return out
-
-
-def render_message(template: str, values: Mapping[str, object | None], lang: str = "zh") -> str:
-    """One text with the script fields filled (the editor's preview of a message being typed)."""
-    return render(template, script_values(values, lang), lang, SCRIPT_FIELDS)
 
 
 def render_script(script: Script, values: Mapping[str, object | None], lang: str = "zh") -> list[str]:

@@ -170,13 +170,15 @@ class OrderWriter:
         columns = [b.column(f) for f in ORDER_FIELDS[1:]]
         buyer_ids = self._batch_buyer_ids(b, n)
         self._orders.extend(zip(repeat(b.platform, n), *columns, buyer_ids, repeat(self.import_id, n)))
-        if self._tally is not None:
-            self._tally.add_batch(b.platform, b.column("shop"), buyer_ids, b.column("status"), b.column("refund_state"),
-                                  b.column("paid_fen"), b.column("refund_fen"), b.column("created_at"))
-        if self._buyer_tally is not None:
+        if self._tally is not None or self._buyer_tally is not None:
             states = b.column("refund_state")
-            self._buyer_tally.add_columns(buyer_ids, countable_flags(b.column("status"), states), b.column("paid_fen"),
-                                          refunded_flags(states), b.column("created_at"), b.column("title"))
+            countable = countable_flags(b.column("status"), states)
+            if self._tally is not None:
+                self._tally.add_batch(b.platform, b.column("shop"), buyer_ids, countable, states, b.column("paid_fen"),
+                                      b.column("refund_fen"), b.column("created_at"))
+            if self._buyer_tally is not None:
+                self._buyer_tally.add_columns(buyer_ids, countable, b.column("paid_fen"), refunded_flags(states),
+                                              b.column("created_at"), b.column("title"))
         if b.lines:
             lines = [b.line_column(f) for f in LINE_FIELDS]
             k = len(lines[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from sellerdesk.domain.figures import FiguresTally
+from sellerdesk.domain.figures import FiguresTally, countable_flags
 from sellerdesk.domain.orders import OrderStatus, RefundState
 
 STATUSES = [*OrderStatus, "paid", "closed"]  # the child process sends plain values
@@ -24,7 +24,8 @@ def _by_columns(batches: list[list[tuple]]) -> list[tuple]:
     tally = FiguresTally()
     for batch in batches:
         shops, buyers, statuses, refund_states, paid, refund, created = (list(c) for c in zip(*batch))
-        tally.add_batch("taobao", shops, buyers, statuses, refund_states, paid, refund, created)
+        tally.add_batch("taobao", shops, buyers, countable_flags(statuses, refund_states), refund_states, paid, refund,
+                        created)
     return tally.rows()
 
 
