@@ -8,7 +8,9 @@ A TZID nobody can resolve is refused rather than guessed.
 
 What comes out:
 - a timed event -> IcsTask (uid, task_id when the UID is one of ours
-  `task-<id>@sellerdesk`, the TaskDraft, the X-SELLERDESK-STATUS when present);
+  `task-<id>@sellerdesk`, the TaskDraft, the X-SELLERDESK-STATUS when present,
+  the whole DESCRIPTION); an id of more than 18 digits cannot be one of ours
+  (the store's ids are SQLite integers), so such a UID is another calendar's;
 - an all-day (VALUE=DATE) event -> IcsEvent with an inclusive end; our own
   entries carry their kind and key back.
 DESCRIPTION of our own tasks splits into notes and the checklist by the count
@@ -31,7 +33,8 @@ The whole output is capped at MAX_EVENTS as well.
 Refused with CalendarError naming the file (and the event: its SUMMARY or its
 position): empty, binary, not UTF-8, not a calendar, broken, > 5 MB, more than
 20,000 events, an event without DTSTART, an end before the start, an unknown
-time zone, a date mixed with a date-time.
+time zone, a date mixed with a date-time, DTSTART / DTEND / DURATION /
+RECURRENCE-ID / an alarm's TRIGGER given more than once in one component.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ MAX_EVENTS = 20_000
 WINDOW_PERIODS = 368  # at most this many periods are looked at (a daily rule's year, and slack)
 MAX_OCCURRENCES = 400
 UNTITLED = "（无标题）"
-_OUR_TASK_UID = re.compile(r"^task-(\d+)@sellerdesk$")
+_OUR_TASK_UID = re.compile(r"^task-(\d{1,18})@sellerdesk$")  # longer: not a SQLite id, so not ours
 _CHECK_LINE = re.compile(r"^\[( |x|X)\] ?(.*)$")
 _WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _STEP_DAYS = {"DAILY": 1, "WEEKLY": 7}
@@ -63,6 +66,7 @@ class IcsTask:
     task_id: int | None  # from our own UID task-<id>@sellerdesk; None for other calendars' events
     draft: TaskDraft
     status: TaskStatus | None = None  # X-SELLERDESK-STATUS (todo/done/skipped) when present
+    description: str = ""  # the whole DESCRIPTION (the draft's notes and checklist, not yet split)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,12 +166,14 @@ class _Reader:
         if len(vevents) > MAX_EVENTS:
             raise _too_many(self.name)
         # Moved or cancelled single occurrences of a recurring event, by (UID, original start).
-        overridden = {(str(ev.get("UID", "")), _to_wall(ev.get("RECURRENCE-ID").dt, self.floating))
-                      for ev in vevents if _ok(ev, "RECURRENCE-ID")}
-        for index, ev in enumerate(vevents, start=1):
-            if str(ev.get("STATUS", "")).upper() == "CANCELLED":
+        overridden: set = set()
+        events = [_Event(self, ev, index, overridden) for index, ev in enumerate(vevents, start=1)]
+        overridden.update((str(e.ev.get("UID", "")), when) for e in events
+                          if (when := e.recurrence_id()) is not None)
+        for event in events:
+            if str(event.ev.get("STATUS", "")).upper() == "CANCELLED":
                 continue
-            _Event(self, ev, index, overridden).read()
+            event.read()
             if len(self.tasks) + len(self.events) > MAX_EVENTS:
                 raise _too_many(self.name)
 
@@ -189,8 +195,16 @@ class _Event:
     def fail(self, zh: str, en: str) -> CalendarError:
         return self.r.error(self.label, zh, en)
 
+    def one(self, component, name: str, where: tuple[str, str] = ("", "")):
+        """The property, or None; given more than once (icalendar then returns a list) is refused."""
+        prop = component.get(name)
+        if isinstance(prop, list):
+            raise self.fail(f"{where[0]}{name} 出现了 {len(prop)} 次，只能有一个。",
+                            f"{where[1]}{name} appears {len(prop)} times; there can be only one.")
+        return prop
+
     def value(self, name: str):
-        prop = self.ev.get(name)
+        prop = self.one(self.ev, name)
         if prop is None:
             return None
         if not _ok(self.ev, name):
@@ -213,6 +227,13 @@ class _Event:
         if isinstance(value, date):
             return value
         raise self.fail(f"{name} 不是日期或时间。", f"{name} is not a date or a date-time.")
+
+    def recurrence_id(self):
+        """The original start (Shanghai wall time) this event moves or cancels; None when it has none
+        or icalendar could not parse it."""
+        if not _ok(self.ev, "RECURRENCE-ID"):
+            return None
+        return _to_wall(self.one(self.ev, "RECURRENCE-ID").dt, self.r.floating)
 
     def read(self) -> None:
         start = self.wall("DTSTART")
@@ -246,7 +267,7 @@ class _Event:
         floating = self.r.floating
         skip = {_to_wall(d.dt, floating) for prop in _as_list(self.ev.get("EXDATE")) for d in getattr(prop, "dts", ())}
         skip |= {when for uid, when in self.overridden if uid == self.uid}
-        dtstart = self.ev.get("DTSTART").dt
+        dtstart = self.one(self.ev, "DTSTART").dt
         try:
             originals = _expand(dtstart, rule, self.r.expand_from)
         except (OverflowError, ValueError):  # a rule running past year 9999, an odd INTERVAL: the first only
@@ -266,17 +287,31 @@ class _Event:
         status = _x(ev, "STATUS").lower()
         source = (_x(ev, "SOURCE") if ours else
                   f"{self.uid}/{starts_at:%Y%m%dT%H%M}" if self.recurring else self.uid)
+        lead = _int(_x(ev, "LEAD")) if ours else self.alarm_lead()  # outside the try: its errors name the event
         try:
             draft = TaskDraft(
                 title=self.title or UNTITLED, starts_at=starts_at, ends_at=ends_at,
                 phase=_x(ev, "PHASE") or None, owner=_x(ev, "OWNER"), checklist=checklist, notes=notes,
                 group_key=_x(ev, "GROUP") or None, channel=_x(ev, "CHANNEL") or None,
-                message=_x(ev, "MESSAGE"), lead_minutes=_int(_x(ev, "LEAD")) if ours else _alarm_lead(ev),
+                message=_x(ev, "MESSAGE"), lead_minutes=lead,
                 source_key=source)
         except CalendarError as e:
             raise self.fail(e.message_zh, e.message_en) from e
         self.r.tasks.append(IcsTask(self.uid, int(match.group(1)) if ours else None, draft,
-                                    TaskStatus(status) if status in ("todo", "done", "skipped") else None))
+                                    TaskStatus(status) if status in ("todo", "done", "skipped") else None, desc))
+
+    def alarm_lead(self) -> int | None:
+        """Another calendar's earliest pop-up reminder before the start, in minutes (None when it has none);
+        e-mail alarms are not the app's kind of reminder."""
+        leads = []
+        for alarm in self.ev.walk("VALARM"):
+            trigger = self.one(alarm, "TRIGGER", ("提醒（VALARM）的 ", "a reminder's (VALARM) "))
+            if (str(alarm.get("ACTION", "DISPLAY")).upper() in ("DISPLAY", "AUDIO") and trigger is not None
+                    and _ok(alarm, "TRIGGER") and isinstance(trigger.dt, timedelta)
+                    and str(trigger.params.get("RELATED", "START")).upper() == "START"
+                    and trigger.dt <= timedelta(0)):
+                leads.append(int(-trigger.dt.total_seconds() // 60))
+        return max(leads) if leads else None
 
     def add_event(self, start: date, end: date) -> None:
         kind = _x(self.ev, "KIND")
@@ -405,18 +440,6 @@ def _to_wall(value, floating):
         aware = value if value.tzinfo is not None else value.replace(tzinfo=floating)
         return aware.astimezone(SHANGHAI).replace(tzinfo=None)
     return value
-
-
-def _alarm_lead(ev) -> int | None:
-    """Another calendar's earliest pop-up reminder before the start, in minutes (None when it has none);
-    e-mail alarms are not the app's kind of reminder."""
-    leads = []
-    for alarm in ev.walk("VALARM"):
-        trigger = alarm.get("TRIGGER")
-        if (str(alarm.get("ACTION", "DISPLAY")).upper() in ("DISPLAY", "AUDIO") and trigger is not None and _ok(alarm, "TRIGGER") and isinstance(trigger.dt, timedelta)
-                and str(trigger.params.get("RELATED", "START")).upper() == "START" and trigger.dt <= timedelta(0)):
-            leads.append(int(-trigger.dt.total_seconds() // 60))
-    return max(leads) if leads else None
 
 
 def _ok(component, name: str) -> bool:

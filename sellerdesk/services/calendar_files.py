@@ -9,12 +9,15 @@ times the checks refuse, stores nothing):
   computes them), as are tasks of ours that no longer exist and a task id
   whose title and playbook key both differ (another shop's file);
 - every other event becomes one of the shop's own events (all-day, yearly
-  kept); one with the same title and days as an existing event is not added twice.
+  kept, its whole description as the notes: a shop event has no checklist);
+  one with the same title and days as an existing event is not added twice.
+A task or event the checks refuse is reported as CalendarError naming the file and the event.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +36,7 @@ from sellerdesk.store import user_events
 
 __all__ = ["ExportError", "IcsImportResult", "export_ics", "import_ics"]
 
-_OUR_EVENT_KEY = re.compile(r"event_(\d+)")
+_OUR_EVENT_KEY = re.compile(r"event_(\d{1,18})")  # longer: not a SQLite id, so not one of ours
 
 
 @dataclass(frozen=True)
@@ -103,28 +106,33 @@ def import_ics(shop: ShopFile, path: str | Path) -> IcsImportResult:
     """Read an .ics file into the calendar (see the module's rules). CalendarError (zh + en,
     naming the file and the event) for a broken, huge or foreign file, or for a task whose
     new times fall outside its campaign; then nothing is stored."""
-    contents = read_ics(Path(path))  # every read error before the first write
+    path = Path(path)
+    contents = read_ics(path)  # every read error before the first write
     updated = added = skipped = unchanged = 0
     store = shop.open()
     try:
-        with store.transaction() as conn:
+        with store.transaction() as conn:  # any error below rolls the whole file back
+            existing = user_events.event_days(conn)  # once, not one table scan per event
             for item in contents.tasks:
-                if item.task_id is None:
-                    d = item.draft
-                    n = _add_event(conn, d.title, d.starts_at.date(), d.due_end.date(), False, d.notes)
-                    added, unchanged = added + n, unchanged + (1 - n)
-                    continue
-                task = rows.get_task(conn, item.task_id)
-                if task is None or not _same_task(task, item.draft):
-                    skipped += 1
-                    continue
-                moved = replace(task, starts_at=item.draft.starts_at, ends_at=item.draft.ends_at)
-                if (moved.starts_at, moved.ends_at) == (task.starts_at, task.ends_at):
-                    unchanged += 1
-                    continue
-                check_task(conn, moved, moved.campaign_id)
-                rows.update_task(conn, moved)
-                updated += 1
+                d = item.draft
+                with _naming(path, d.title):
+                    if item.task_id is None:  # another calendar's timed event: a shop event on its days
+                        end = d.ends_at or d.starts_at  # as Task.due_end
+                        n = _add_event(conn, existing, d.title, d.starts_at.date(), end.date(), False,
+                                       item.description)
+                        added, unchanged = added + n, unchanged + (1 - n)
+                        continue
+                    task = rows.get_task(conn, item.task_id)
+                    if task is None or not _same_task(task, d):
+                        skipped += 1
+                        continue
+                    moved = replace(task, starts_at=d.starts_at, ends_at=d.ends_at)
+                    if (moved.starts_at, moved.ends_at) == (task.starts_at, task.ends_at):
+                        unchanged += 1
+                        continue
+                    check_task(conn, moved, moved.campaign_id)
+                    rows.update_task(conn, moved)
+                    updated += 1
             for ev in contents.events:
                 if ev.kind is not None and ev.kind is not EntryKind.USER:
                     skipped += 1
@@ -132,11 +140,22 @@ def import_ics(shop: ShopFile, path: str | Path) -> IcsImportResult:
                 if ev.kind is EntryKind.USER and _ours_exists(conn, ev.key):
                     unchanged += 1
                     continue
-                n = _add_event(conn, ev.title, ev.start, ev.end, ev.yearly, ev.notes)
+                with _naming(path, ev.title):
+                    n = _add_event(conn, existing, ev.title, ev.start, ev.end, ev.yearly, ev.notes)
                 added, unchanged = added + n, unchanged + (1 - n)
         return IcsImportResult(updated, added, skipped, unchanged)
     finally:
         store.close()
+
+
+@contextmanager
+def _naming(path: Path, title: str):
+    """A check's CalendarError, re-raised naming the file and the event (as the reader's errors do)."""
+    try:
+        yield
+    except CalendarError as e:
+        raise CalendarError(f"{path.name}：日程「{title}」：{e.message_zh}",
+                            f"{path.name}: event '{title}': {e.message_en}") from e
 
 
 def _same_task(task: Task, draft) -> bool:
@@ -149,10 +168,12 @@ def _ours_exists(conn, key: str | None) -> bool:
     return bool(m) and user_events.get_event(conn, int(m.group(1))) is not None
 
 
-def _add_event(conn, title: str, start: date, end: date, yearly: bool, notes: str) -> int:
-    """1 when added, 0 when the same event is already there."""
+def _add_event(conn, existing: set, title: str, start: date, end: date, yearly: bool, notes: str) -> int:
+    """1 when added, 0 when the same event is already there (`existing`: user_events.event_days,
+    kept up to date here, so an event twice in one file is added once)."""
     title = check_event(title, start, end)
-    if user_events.event_exists(conn, title, start, end):
+    if (title, start, end) in existing:
         return 0
     user_events.insert_event(conn, title, start, end, yearly, notes)
+    existing.add((title, start, end))
     return 1

@@ -24,7 +24,12 @@ def list_events(conn: sqlite3.Connection) -> list[UserEvent]:
 
 
 def get_event(conn: sqlite3.Connection, event_id: int) -> UserEvent | None:
-    return next((e for e in list_events(conn) if e.id == event_id), None)
+    row = conn.execute("SELECT id, title, start_day, end_day, yearly, notes FROM user_events WHERE id = ?",
+                       (event_id,)).fetchone()
+    if row is None:
+        return None
+    i, t, s, e, y, n = row
+    return UserEvent(i, t, date.fromisoformat(s), date.fromisoformat(e), bool(y), n)
 
 
 def insert_event(conn: sqlite3.Connection, title: str, start: date, end: date, yearly: bool, notes: str) -> int:
@@ -46,3 +51,10 @@ def event_exists(conn: sqlite3.Connection, title: str, start: date, end: date) -
     """The same title on the same days (an .ics imported twice adds it once)."""
     return conn.execute("SELECT 1 FROM user_events WHERE title = ? AND start_day = ? AND end_day = ?",
                         (title, start.isoformat(), end.isoformat())).fetchone() is not None
+
+
+def event_days(conn: sqlite3.Connection) -> set[tuple[str, date, date]]:
+    """(title, start, end) of every event, read at once: event_exists for many events (an .ics import)
+    without one scan of the table (title and days have no index) per event."""
+    return {(t, date.fromisoformat(s), date.fromisoformat(e))
+            for t, s, e in conn.execute("SELECT title, start_day, end_day FROM user_events")}

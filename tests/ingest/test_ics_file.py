@@ -288,3 +288,36 @@ def test_missing_file(tmp_path):
 def test_bom_and_an_empty_calendar(tmp_path):
     assert read_ics(write(tmp_path, b"\xef\xbb\xbf" + vcal().encode())) == read_ics(write(tmp_path, vcal(), "b.ics"))
     assert read_ics(write(tmp_path, vcal(), "c.ics")).tasks == []
+
+
+TWICE = {
+    "DTSTART": "DTSTART:20261110T120000Z\nDTSTART:20261111T120000Z",
+    "DTEND": "DTSTART:20261110T120000Z\nDTEND:20261110T130000Z\nDTEND:20261110T140000Z",
+    "DURATION": "DTSTART:20261110T120000Z\nDURATION:PT1H\nDURATION:PT2H",
+    "RECURRENCE-ID": "DTSTART:20261110T120000Z\nRECURRENCE-ID:20261103T120000Z\nRECURRENCE-ID:20261104T120000Z",
+    "TRIGGER": "DTSTART:20261110T120000Z\nBEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT10M\nTRIGGER:-PT20M\nEND:VALARM",
+}
+
+
+@pytest.mark.parametrize("prop", list(TWICE))
+def test_a_property_given_twice_is_a_clear_error_naming_the_event(tmp_path, prop):
+    text = vcal("UID:ok@x\nDTSTART:20261101T120000Z\nSUMMARY:好的", f"UID:twice@x\nSUMMARY:直播\n{TWICE[prop]}")
+    with pytest.raises(CalendarError) as e:  # not AttributeError: 'list' object has no attribute 'dt'
+        read_ics(write(tmp_path, text, "twice.ics"))
+    assert e.value.message_en.startswith("twice.ics: event #2「直播」: ")
+    assert f"{prop} appears 2 times" in e.value.message_en
+    assert e.value.message_zh.startswith("twice.ics：日程 #2「直播」：") and f"{prop} 出现了 2 次" in e.value.message_zh
+
+
+def test_a_task_uid_too_long_for_a_stored_id_is_another_calendars_event(tmp_path):
+    text = vcal("UID:task-123456789012345678@sellerdesk\nDTSTART:20261110T120000Z\nSUMMARY:a",
+                "UID:task-1234567890123456789@sellerdesk\nDTSTART:20261110T120000Z\nSUMMARY:b",
+                f"UID:task-{'9' * 400}@sellerdesk\nDTSTART:20261110T120000Z\nSUMMARY:c")
+    got = read_ics(write(tmp_path, text)).tasks
+    assert [(t.draft.title, t.task_id) for t in got] == [("a", 123456789012345678), ("b", None), ("c", None)]
+
+
+def test_the_whole_description_is_kept_beside_the_split_draft(tmp_path):
+    live = {t.uid: t for t in read_ics(write(tmp_path, GOOGLE)).tasks}["abc123@google.com"]
+    assert live.description == "准备样品\n\n[ ] 灯光\n[X] 话术"
+    assert (live.draft.notes, len(live.draft.checklist)) == ("准备样品", 2)
