@@ -32,7 +32,7 @@ from sellerdesk.domain.report_items import stopped_items
 from sellerdesk.domain.report_sections import build_report
 from sellerdesk.domain.retrospective import (ArmResult, BuyerFigures, BuyerMix,
                                              CrmFigures, DayFigures, GroupCount, ItemFigures, ItemPair, ItemRow,
-                                             NotesView, OpenCaseRow, OutreachReview, PhaseSpan, RegionRow,
+                                             OpenCaseRow, OutreachReview, PhaseSpan, RegionRow,
                                              ReportError, ReportFigures, ReportPeriod, TaskReview, Totals,
                                              default_comparison, estimated_parts, offers_in, selling_window,
                                              sms_cost_fen)

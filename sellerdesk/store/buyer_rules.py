@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
 from sellerdesk.domain.rules import Condition, Field, Op, Rule
+from sellerdesk.store.sql_parts import countable
 
 _COLUMNS = {
     Field.ORDERS: "s.countable_orders", Field.PAID: "s.paid_fen", Field.AOV: "s.aov_fen",
@@ -22,9 +22,7 @@ _COLUMNS = {
 _DAY_COLUMNS = {Field.DAYS_SINCE_LAST: "s.last_order_day", Field.DAYS_SINCE_FIRST: "s.first_order_day"}
 # days since <op> n  <=>  day <flipped op> as_of - n
 _FLIPPED = {Op.EQ: Op.EQ, Op.NE: Op.NE, Op.LT: Op.GT, Op.LE: Op.GE, Op.GT: Op.LT, Op.GE: Op.LE}
-_COUNTABLE = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
-BOUGHT = (f"o.buyer_id = s.buyer_id AND o.status IN ({_COUNTABLE}) "
-           f"AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}' AND coalesce(o.created_at, '') < ?")
+BOUGHT = f"o.buyer_id = s.buyer_id AND {countable('o')} AND coalesce(o.created_at, '') < ?"
 
 def from_facts(table: str, *sql: str) -> str:
     """The FROM clause for these expressions: the buyers table is joined only when one reads it

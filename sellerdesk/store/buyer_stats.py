@@ -32,9 +32,8 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
+from sellerdesk.store.sql_parts import countable
 
-_COUNTABLE = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
 STATS_COLUMNS = ("buyer_id", "orders", "countable_orders", "paid_fen", "aov_fen", "refunded_orders",
                  "first_order_day", "last_order_day", "last_item")
 # buyers column -> its copy in buyer_stats (indexed: the Customers table's text sorts)
@@ -57,7 +56,7 @@ WITH r AS (
     SELECT platform, order_no FROM refunds WHERE status = 'success' GROUP BY platform, order_no
 ), o AS (
     SELECT o.buyer_id, o.created_at, coalesce(o.paid_fen, 0) AS paid_fen, o.title,
-           (o.status IN ({_COUNTABLE}) AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}') AS countable,
+           {countable('o')} AS countable,
            (coalesce(o.refund_state, 'none') IN ('partial', 'full') OR r.platform IS NOT NULL) AS refunded
     FROM orders o{{scan}} LEFT JOIN r ON r.platform = o.platform AND r.order_no = o.order_no
     WHERE o.buyer_id IS NOT NULL AND coalesce(o.created_at, '') < :until{{buyers}}

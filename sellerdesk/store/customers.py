@@ -16,6 +16,7 @@ from sellerdesk.domain.buyers import BuyerFacts
 from sellerdesk.domain.rules import Rule
 from sellerdesk.store.buyer_rules import BOUGHT, Atoms, from_facts, holds
 from sellerdesk.store.buyer_stats import SORT_KEYS, has_sort_keys
+from sellerdesk.store.sql_parts import chunks, escape_like
 
 # Sort keys the Customers tab offers -> SQL (ties broken by buyer id).
 SORT_COLUMNS = {
@@ -26,7 +27,6 @@ SORT_COLUMNS = {
 _FACT_COLUMNS = ("s.buyer_id, b.platform, b.account, b.name, b.phone, b.province, b.city, s.orders, "
                  "s.countable_orders, s.paid_fen, s.refunded_orders, s.first_order_day, s.last_order_day, "
                  "s.last_item")
-_CHUNK = 900  # ids per IN (...) list: under SQLite's parameter limit everywhere
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def query_ids(conn: sqlite3.Connection, table: str, *, where: str = "1", params:
     sql, args = [f"({where})"], list(params)
     text = text.strip()
     if text:
-        like = f"%{_escape_like(text)}%"
+        like = f"%{escape_like(text)}%"
         platforms = [r[0] for r in conn.execute("SELECT DISTINCT platform FROM buyers")]
         marks = ", ".join("?" * len(platforms)) or "NULL"
         sql.append(f"s.buyer_id IN (SELECT id FROM buyers WHERE account LIKE ? ESCAPE '\\' "
@@ -131,7 +131,7 @@ def facts_for(conn: sqlite3.Connection, table: str, ids: Sequence[int], *, with_
               with_items: bool = False, until: str = "9999") -> list[BuyerFacts]:
     """BuyerFacts of the given buyers, in the order of ids (missing ids are left out)."""
     found: dict[int, tuple] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
         for row in conn.execute(f"SELECT {_FACT_COLUMNS} FROM {from_facts(table, 'b.')} "
                                 f"WHERE s.buyer_id IN ({marks})", chunk):
@@ -150,7 +150,7 @@ def facts_for(conn: sqlite3.Connection, table: str, ids: Sequence[int], *, with_
 
 def tags_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
         for buyer_id, tag in conn.execute(
                 f"SELECT buyer_id, tag FROM buyer_tags WHERE buyer_id IN ({marks}) ORDER BY tag", chunk):
@@ -161,7 +161,7 @@ def tags_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]
 def _items_of(conn: sqlite3.Connection, ids: Sequence[int], until: str) -> dict[int, tuple[tuple, tuple]]:
     """Titles and SKUs each buyer bought in countable orders (what item rules look at)."""
     out: dict[int, tuple[set, set]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
         bought = BOUGHT.replace("o.buyer_id = s.buyer_id", f"o.buyer_id IN ({marks})")
         for buyer_id, order_title, line_title, sku in conn.execute(
@@ -174,11 +174,4 @@ def _items_of(conn: sqlite3.Connection, ids: Sequence[int], until: str) -> dict[
     return {k: (tuple(sorted(t)), tuple(sorted(s))) for k, (t, s) in out.items()}
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
-
-def _chunks(ids: Sequence[int]):
-    ids = list(ids)
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i:i + _CHUNK]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sellerdesk.domain.promo import Campaign, ChecklistItem, Phase, Task, TaskDraft, TaskStatus
+from sellerdesk.store.sql_parts import chunks
 
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
@@ -205,8 +206,7 @@ def _select_tasks(conn: sqlite3.Connection, where: str, args: list) -> list[Task
 
 def _checklists(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[ChecklistItem, ...]]:
     out: dict[int, list[ChecklistItem]] = {}
-    for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-        chunk = ids[start:start + 500]
+    for chunk in chunks(ids):
         for task_id, text, done in conn.execute(
                 f"SELECT task_id, text, done FROM task_checklist WHERE task_id IN ({', '.join('?' * len(chunk))}) "
                 "ORDER BY task_id, pos", chunk):
@@ -229,8 +229,7 @@ def _task(r: tuple, checklist: tuple[ChecklistItem, ...]) -> Task:
 def fired_of(conn: sqlite3.Connection, task_ids: list[int]) -> set[tuple[int, datetime]]:
     """(task_id, fire_at) of every reminder recorded as fired for these tasks."""
     out: set[tuple[int, datetime]] = set()
-    for start in range(0, len(task_ids), 500):
-        chunk = task_ids[start:start + 500]
+    for chunk in chunks(task_ids):
         out.update((task_id, datetime.fromisoformat(t)) for task_id, t in conn.execute(
             f"SELECT task_id, fire_at FROM reminders_fired WHERE task_id IN ({', '.join('?' * len(chunk))})",
             chunk))

@@ -12,11 +12,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
+from sellerdesk.store.sql_parts import countable
 
-_STATUSES = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
-_COUNTABLE = (f"o.buyer_id IS NOT NULL AND o.status IN ({_STATUSES}) "
-              f"AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}'")
+_COUNTABLE = f"o.buyer_id IS NOT NULL AND {countable('o')}"  # a buyer's countable order
 
 
 @dataclass(frozen=True)

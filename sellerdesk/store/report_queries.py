@@ -16,18 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
 from sellerdesk.domain.rules import Rule
 from sellerdesk.store.buyer_rules import Atoms, from_facts, holds
 from sellerdesk.store.outreach_log import OutreachEntry
-
-_STATUSES = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
-_FULL = RefundState.FULL.value
-
-
-def countable(alias: str = "o") -> str:
-    return f"({alias}.status IN ({_STATUSES}) AND coalesce({alias}.refund_state, '') != '{_FULL}')"
-
+from sellerdesk.store.sql_parts import FULL_REFUND, chunks, countable
 
 _PERIOD = "o.created_at >= :start AND o.created_at < :end_next"
 
@@ -80,7 +72,7 @@ def day_totals(conn: sqlite3.Connection, start: date, end: date) -> dict[date, D
                coalesce(sum(CASE WHEN paid_order THEN max(refund_fen, coalesce(success, 0)) END), 0)
         FROM (SELECT substr(o.created_at, 1, 10) AS d, o.buyer_id, coalesce(o.paid_fen, 0) AS paid_fen,
                      {countable()} AS countable,
-                     ({countable()} OR coalesce(o.refund_state, '') = '{_FULL}') AS paid_order,
+                     ({countable()} OR coalesce(o.refund_state, '') = '{FULL_REFUND}') AS paid_order,
                      coalesce(o.refund_state, 'none') IN ('partial', 'full') AS refund_state_says,
                      coalesce(o.refund_fen, 0) AS refund_fen, r.amount_fen AS success
               FROM orders o LEFT JOIN temp.report_refunds r ON r.platform = o.platform AND r.order_no = o.order_no
@@ -267,9 +259,7 @@ def buyer_count(conn: sqlite3.Connection) -> int:
 def buyer_contacts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
     """{buyer id: (name, phone)} as stored (the report masks them)."""
     out: dict[int, tuple[str | None, str | None]] = {}
-    ids = list(ids)
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
+    for chunk in chunks(ids):
         for b, name, phone in conn.execute(
                 f"SELECT id, name, phone FROM buyers WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
             out[b] = (name, phone)

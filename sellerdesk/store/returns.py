@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sellerdesk.domain.cases import Case, CaseDraft, CaseStatus, Outcome
+from sellerdesk.store.sql_parts import chunks, escape_like
 
 STAMP = "%Y-%m-%d %H:%M:%S"
-_CHUNK = 900  # ids per IN (...) list: under SQLite's parameter limit everywhere
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,13 @@ def buyers_by_prefix(conn: sqlite3.Connection, column: str, prefix: str, limit: 
     index's order, so the exact value comes first and the scan stops at the limit."""
     assert column in ("account", "name")
     return [r[0] for r in conn.execute(
-        f"SELECT id FROM buyers WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (_escape_like(prefix) + "%", limit))]
+        f"SELECT id FROM buyers WHERE {column} LIKE ? ESCAPE '\\' LIMIT ?", (escape_like(prefix) + "%", limit))]
 
 
 def buyer_hits(conn: sqlite3.Connection, ids: Sequence[int]) -> list[BuyerHit]:
     """The buyers' rows for a match list, in the order of ids (missing ids left out)."""
     found: dict[int, BuyerHit] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
         for r in conn.execute(
                 f"SELECT b.id, b.platform, b.account, b.name, b.phone, b.city, coalesce(s.orders, 0), "
@@ -108,7 +108,7 @@ def units_sold(conn: sqlite3.Connection, items: Iterable[str], start: date, end:
     items = sorted(set(items))
     sold: dict[str, int] = {}
     span = (start.isoformat(), _day_after(end))
-    for chunk in _chunks(items):
+    for chunk in chunks(items):
         marks = ", ".join("?" * len(chunk))
         for title, units in conn.execute(
                 f"SELECT title, sum(units) FROM ("
@@ -176,7 +176,7 @@ def cases_of_buyer(conn: sqlite3.Connection, buyer_id: int) -> list[Case]:
 def cases_of_orders(conn: sqlite3.Connection, order_nos: Sequence[str]) -> list[Case]:
     """Cases naming any of these orders (also those logged before the order was imported)."""
     found: list[Case] = []
-    for chunk in _chunks(list(order_nos)):
+    for chunk in chunks(list(order_nos)):
         marks = ", ".join("?" * len(chunk))
         found += [_case(r) for r in conn.execute(f"{_CASE_SELECT} WHERE order_no IN ({marks})", chunk)]
     return sorted(found, key=lambda c: (c.created_at, c.id), reverse=True)
@@ -203,15 +203,6 @@ def _case(row: tuple) -> Case:
 
 def _day_after(day: date) -> str:
     return date.fromordinal(day.toordinal() + 1).isoformat()
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _chunks(items: Sequence) -> Iterable[Sequence]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
 
 
 def recent_orders(conn: sqlite3.Connection, start: date, end: date, limit: int) -> list[tuple[str, date]]:

@@ -15,9 +15,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from sellerdesk.domain.orders import COUNTABLE_STATUSES, RefundState
+from sellerdesk.store.sql_parts import countable
 
-_COUNTABLE = ", ".join(f"'{s.value}'" for s in sorted(COUNTABLE_STATUSES))
 
 _PER_ORDER = f"""
 WITH r AS (
@@ -28,7 +27,7 @@ WITH r AS (
 ), o AS (
     SELECT o.platform, coalesce(o.shop, '') AS shop, o.buyer_id, o.created_at,
            coalesce(o.paid_fen, 0) AS paid_fen,
-           (o.status IN ({_COUNTABLE}) AND coalesce(o.refund_state, '') != '{RefundState.FULL.value}') AS countable,
+           {countable('o')} AS countable,
            CASE WHEN o.refund_fen IS NULL AND r.ok_fen IS NULL THEN NULL
                 ELSE max(coalesce(o.refund_fen, 0), coalesce(r.ok_fen, 0)) END AS refund_fen,
            (coalesce(o.refund_state, 'none') IN ('partial', 'full') OR coalesce(r.ok_n, 0) > 0) AS refunded,
