@@ -47,14 +47,8 @@ def delete_event(conn: sqlite3.Connection, event_id: int) -> bool:
     return conn.execute("DELETE FROM user_events WHERE id = ?", (event_id,)).rowcount > 0
 
 
-def event_exists(conn: sqlite3.Connection, title: str, start: date, end: date) -> bool:
-    """The same title on the same days (an .ics imported twice adds it once)."""
-    return conn.execute("SELECT 1 FROM user_events WHERE title = ? AND start_day = ? AND end_day = ?",
-                        (title, start.isoformat(), end.isoformat())).fetchone() is not None
-
-
 def event_days(conn: sqlite3.Connection) -> set[tuple[str, date, date]]:
-    """(title, start, end) of every event, read at once: event_exists for many events (an .ics import)
-    without one scan of the table (title and days have no index) per event."""
+    """(title, start, end) of every event, read at once: an .ics import imported twice adds each
+    event once, without one scan of the table (title and days have no index) per event."""
     return {(t, date.fromisoformat(s), date.fromisoformat(e))
             for t, s, e in conn.execute("SELECT title, start_day, end_day FROM user_events")}

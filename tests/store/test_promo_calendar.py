@@ -117,7 +117,7 @@ def test_user_events_and_playbooks_round_trip(conn):
     eid = user_events.insert_event(conn, "店庆", date(2026, 5, 20), date(2026, 5, 22), True, "三周年")
     e = user_events.get_event(conn, eid)
     assert (e.title, e.start, e.end, e.yearly, e.notes) == ("店庆", date(2026, 5, 20), date(2026, 5, 22), True, "三周年")
-    assert user_events.event_exists(conn, "店庆", date(2026, 5, 20), date(2026, 5, 22))
+    assert ("店庆", date(2026, 5, 20), date(2026, 5, 22)) in user_events.event_days(conn)
     assert user_events.update_event(conn, replace(e, title="店庆日", end=e.start, yearly=False, notes=""))
     assert user_events.list_events(conn)[0].end == date(2026, 5, 20)
     assert user_events.delete_event(conn, eid) and user_events.list_events(conn) == []
