@@ -6,6 +6,7 @@ import getpass
 from datetime import date
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 
 from sellerdesk.services.customers import all_tags, buyer_detail, list_buyer_ids
@@ -235,3 +236,18 @@ def test_the_first_entry_is_the_all_buyers_group(qtbot, page):
     page.groups.select("loyal")
     page.groups.select("all")
     assert page.groups.selected_key is None
+
+
+def test_a_second_buyer_opens_after_the_first_was_closed(qtbot, page, window):
+    """The buyer dialog deletes itself on close; opening the next one must not touch the deleted one."""
+    first = page.open_buyer(page.model.buyer_id(0))
+    qtbot.waitUntil(lambda: first.detail is not None, timeout=WAIT_MS)
+    first.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=WAIT_MS)  # deleted, as it asks
+    second_id = page.model.buyer_id(1)
+    second = page.open_buyer(second_id)
+    assert second is not None and second.buyer_id == second_id and second.isVisible()
+    assert page.detail is second
+    qtbot.waitUntil(lambda: second.detail is not None, timeout=WAIT_MS)
+    assert second.values["nick"].text()
+    second.close()

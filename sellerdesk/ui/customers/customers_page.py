@@ -315,10 +315,17 @@ class CustomersPage(QWidget):
             return None
         if self.detail is not None:
             self.detail.close()
-        self.detail = BuyerDialog(self.shop, buyer_id, self.seg, self.reads, self.runner, self)
-        self.detail.changes_made.connect(self.changes_made)
-        self.detail.open()
-        return self.detail
+        dialog = BuyerDialog(self.shop, buyer_id, self.seg, self.reads, self.runner, self)
+        dialog.changes_made.connect(self.changes_made)
+        # The dialog deletes itself on close: forget it then, so the next buyer does not close a deleted one.
+        dialog.destroyed.connect(lambda _=None, closed=dialog: self._detail_closed(closed))
+        self.detail = dialog
+        dialog.open()
+        return dialog
+
+    def _detail_closed(self, dialog: BuyerDialog) -> None:
+        if self.detail is dialog:
+            self.detail = None
 
     def tag_selected(self, adding: bool = True):
         if self.shop is not None:
