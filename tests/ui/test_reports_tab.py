@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+import shiboken6
 from pypdf import PdfReader
 
 from sellerdesk.services import campaigns, channel_data, report_notes
@@ -117,3 +118,34 @@ def test_a_cell_that_is_not_a_figure_is_refused_with_a_reason(page):
         assert not grid.model.setData(grid.model.index(0, 2), typed)
         assert typed in grid.message.text()
     assert grid.model.rows[0].spend_fen is None
+
+
+def type_in_cell(qtbot, table, index, text: str) -> None:
+    """Double-click-style edit: open the cell's editor, type, press Enter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = next(w for w in table.viewport().findChildren(QLineEdit) if w.isVisible())
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(editor))  # closed and deleted: the value is committed
+
+
+def test_a_money_cell_takes_fen_exactly_and_refuses_rounding(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    grid = page.reports.grid
+    grid.add_row()
+    spend = grid.model.index(0, 2)
+    type_in_cell(qtbot, grid.table, spend, "12.34")
+    assert grid.model.rows[0].spend_fen == 1234
+    assert grid.model.data(spend, Qt.ItemDataRole.EditRole) == "12.34"
+    for typed in ("1.005", "1e3"):  # once rounded to 101 fen and read as 1,000 yuan
+        type_in_cell(qtbot, grid.table, spend, typed)
+        assert grid.model.rows[0].spend_fen == 1234, typed
+        assert grid.message.isVisible() and f"“{typed}”" in grid.message.text()
+    type_in_cell(qtbot, grid.table, grid.model.index(0, 7), "1,200.50")
+    assert grid.model.rows[0].sales_fen == 120050

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from sellerdesk.domain.channels import ChannelDay
-from sellerdesk.domain.money import format_yuan
+from sellerdesk.domain.money import format_fen, format_yuan, parse_fen
 from sellerdesk.ui.i18n import lang
 
 DAY, CHANNEL, SPEND, UV, PV, CLICKS, ORDERS, SALES = range(8)
@@ -44,18 +43,21 @@ _LIMIT = 10**12  # no shop types a trillion; larger would not fit SQLite's integ
 
 
 def parse_cell(column: int, text: str) -> int | None:
-    """'1,234.5' -> 123450 fen for money, '1,234' -> 1234 for counts; '' -> None; ValueError when unreadable."""
-    text = text.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+    """'1,234.5' -> 123450 fen for money, '1,234' -> 1234 for counts; '' -> None; ValueError when unreadable.
+
+    Money is read by the project's parse_fen: a third decimal that is not 0 ('1.005') or an
+    exponent ('1e3') is refused (MoneyError, a ValueError), never rounded."""
+    text = text.strip()
     if not text:
         return None
     if column in _MONEY:
-        try:
-            amount = Decimal(text)
-        except InvalidOperation as exc:
-            raise ValueError(text) from exc
-        if not amount.is_finite() or abs(amount) >= _LIMIT:  # 'NaN', 'Infinity', '1e999'
+        fen = parse_fen(text)
+        if abs(fen) >= _LIMIT * 100:
             raise ValueError(text)
-        return int((amount * 100).to_integral_value())
+        return fen
+    text = text.replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+    if not text:
+        return None
     value = int(text)
     if abs(value) >= _LIMIT:
         raise ValueError(text)
@@ -127,7 +129,7 @@ class ChannelModel(QAbstractTableModel):
             if value is None:
                 return ""
             if column in _MONEY:
-                return format_yuan(value).lstrip("¥") if role == Qt.ItemDataRole.DisplayRole else f"{value / 100:.2f}"
+                return format_yuan(value).lstrip("¥") if role == Qt.ItemDataRole.DisplayRole else format_fen(value)
             return f"{value:,}" if role == Qt.ItemDataRole.DisplayRole else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= SPEND:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
