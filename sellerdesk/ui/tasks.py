@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from sellerdesk.services.jobs import CancelToken
 
@@ -123,3 +123,27 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (window closing: after cancel_all)."""
         return self._pool.waitForDone(msecs)
+
+
+def delete_when_finished(dialog) -> None:
+    """Delete a dialog once it has finished and the Tasks it owns (its direct children: its writes) are done.
+
+    Deleting it at once would delete a write still running with it: the answer would have no
+    signal left to arrive on (its changes would never reach the window) and the runner would
+    stay busy for good. The dialog, hidden, waits for that answer, then goes."""
+    deleting = False
+
+    def finished(_result: int | None = None) -> None:
+        nonlocal deleting
+        if deleting:
+            return
+        pending = [t for t in dialog.findChildren(Task, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                   if not t.finished]
+        if pending:
+            for task in pending:
+                task.done.connect(finished)
+            return
+        deleting = True
+        dialog.deleteLater()
+
+    dialog.finished.connect(finished)

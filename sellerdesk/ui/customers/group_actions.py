@@ -13,6 +13,7 @@ from sellerdesk.domain.segments import ALL_KEY
 from sellerdesk.ui.groups.group_settings_dialog import GroupSettingsDialog
 from sellerdesk.ui.groups.outreach_dialog import OutreachDialog
 from sellerdesk.ui.groups.rule_editor import RuleEditorDialog
+from sellerdesk.ui.tasks import delete_when_finished
 
 
 class GroupActions(QObject):
@@ -53,9 +54,15 @@ class GroupActions(QObject):
 
     def _open(self, dialog: QWidget) -> QWidget:
         dialog.changes_made.connect(self.changes_made)
+        delete_when_finished(dialog)  # a closed dialog (an outreach's recipients) is not kept for good
+        dialog.destroyed.connect(lambda _=None, gone=dialog: self._forget(gone))
         self.dialog = dialog
         dialog.show()
         return dialog
+
+    def _forget(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     def export_outreach(self) -> QWidget | None:
         group = self._selected() if self._ready() else None
