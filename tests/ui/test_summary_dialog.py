@@ -71,3 +71,28 @@ def test_the_summary_follows_the_language(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: summary.windowTitle() == "Import summary")
     assert summary.files_model.cell_text(0, fr.LAYOUT) == "Taobao/Tmall order report"
     assert summary.files_model.headerData(fr.ORDERS_ADDED, Qt.Orientation.Horizontal) == "Orders added"
+
+
+def test_exported_rejected_cells_are_never_formulas(qtbot, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from sellerdesk.domain.errors import RowError
+    from sellerdesk.exporters.safe_cells import safe_text
+    from sellerdesk.services.importing import FileResult
+    from sellerdesk.ui.importing.summary_dialog import ImportSummaryDialog
+
+    values = ["=HYPERLINK(\"x\")", "＝SUM(A1)", "＋1", " =1+1", "\n@x", "ok"]
+    errors = [RowError("=evil.csv", i + 2, "买家会员名", "金额格式不对", "amount", v) for i, v in enumerate(values)]
+    summary = ImportSummaryDialog([FileResult(Path("=evil.csv"), rows_read=9, rows_rejected=len(errors),
+                                              errors=errors)], export_dir=str(tmp_path))
+    qtbot.addWidget(summary)
+    summary.show()
+    target = tmp_path / "rejected.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    summary.export_button.click()
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        exported = list(csv.reader(f))
+    assert [row[rr.VALUE] for row in exported[1:]] == [safe_text(v) for v in values]
+    assert [row[rr.VALUE] for row in exported[1:]][:5] == ["'" + v for v in values[:5]]
+    assert {row[rr.FILE] for row in exported[1:]} == {"'=evil.csv"}
+    assert [p.name for p in tmp_path.iterdir()] == ["rejected.csv"]  # no temporary file left

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from sellerdesk.exporters import ExportError
+from sellerdesk.exporters.atomic_file import atomic_write
+from sellerdesk.exporters.safe_cells import safe_text
 from sellerdesk.services.importing import FileResult
 from sellerdesk.ui.i18n import pick
 from sellerdesk.ui.models.file_results import FileResultsModel
@@ -40,13 +43,11 @@ _TEXTS = {
     "export_name": QT_TRANSLATE_NOOP("ImportSummaryDialog", "rejected-rows.csv"),
     "export_title": QT_TRANSLATE_NOOP("ImportSummaryDialog", "Export rejected rows"),
     "export_filter": QT_TRANSLATE_NOOP("ImportSummaryDialog", "CSV for Excel (*.csv)"),
-    "export_failed": QT_TRANSLATE_NOOP("ImportSummaryDialog", "Could not write {path}: {error}"),
 }
 
 
 def _tr(key: str) -> str:
     return QCoreApplication.translate("ImportSummaryDialog", _TEXTS[key])
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ImportSummaryDialog(QDialog):
@@ -155,19 +156,19 @@ class ImportSummaryDialog(QDialog):
             return
         try:
             write_csv(Path(path), self.rejected_model)
-        except OSError as exc:
-            QMessageBox.warning(self, _tr("export_title"),
-                                _tr("export_failed").format(path=path, error=exc.strerror or exc))
+        except ExportError as exc:  # says which file and why (atomic_write turns OSError into it)
+            QMessageBox.warning(self, _tr("export_title"), pick(exc.message_zh, exc.message_en))
 
 
 def write_csv(path: Path, model: RowsModel) -> None:
-    """UTF-8 with BOM (Excel opens it right); cells that Excel would run as formulas are quoted with '."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(c.header() for c in model.columns)
-        for r in range(model.rowCount()):
-            writer.writerow(_safe(model.cell_text(r, c)) for c in range(model.columnCount()))
+    """UTF-8 with BOM (Excel opens it right), written whole or not at all (ExportError); every cell goes
+    through the exporters' safe_text, so none is run as a formula (＝, leading spaces, LF included)."""
 
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(safe_text(c.header()) for c in model.columns)
+            for r in range(model.rowCount()):
+                writer.writerow(safe_text(model.cell_text(r, c)) for c in range(model.columnCount()))
 
-def _safe(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    atomic_write(path, write)
