@@ -49,12 +49,6 @@ class AgendaModel(QAbstractTableModel):
     def task_at(self, row: int) -> Task:
         return self._tasks[row]
 
-    def row_of(self, task_id: int) -> int:
-        return next((i for i, t in enumerate(self._tasks) if t.id == task_id), -1)
-
-    def tasks(self) -> list[Task]:
-        return list(self._tasks)
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._tasks)
 

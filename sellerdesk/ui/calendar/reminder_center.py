@@ -34,7 +34,6 @@ class ReminderCenter(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
-        self.failures = 0
 
     def set_shop(self, shop: ShopFile | None) -> None:
         self.shop = shop
@@ -56,7 +55,6 @@ class ReminderCenter(QObject):
         self.lane.start(look, lambda result: self._looked(now, *result), self._failed, kind="look")
 
     def _looked(self, now: datetime, due: list, wake: datetime | None) -> None:
-        self.failures = 0
         if due:
             self.reminders_due.emit(list(due))
         interval = self.poll_ms
@@ -68,7 +66,6 @@ class ReminderCenter(QObject):
     def _failed(self, exc: BaseException) -> None:
         # A busy database (a long import holds the write lock) or a moved file: look again
         # later rather than interrupting the user with a dialog every half minute.
-        self.failures += 1
         self.timer.start(self.poll_ms)
         self.checked.emit()
 

@@ -278,12 +278,6 @@ class TaskDialog(QDialog):
             show_message(self.error, reason(exc) or str(exc), ERROR_STYLE)
             return None
 
-    def show_error(self, exc: BaseException) -> None:
-        show_message(self.error, reason(exc) or str(exc), ERROR_STYLE)
-
-    def status_value(self) -> TaskStatus:
-        return TaskStatus(self.status.currentData())
-
     def accept(self) -> None:
         if self.values() is not None:
             super().accept()

@@ -60,10 +60,6 @@ class BuyerTableView(QTableView):
         rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
         return [self.buyers.buyer_id(r) for r in rows]
 
-    def current_buyer_id(self) -> int | None:
-        index = self.currentIndex()
-        return self.buyers.buyer_id(index.row()) if index.isValid() else None
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._open(self.currentIndex())

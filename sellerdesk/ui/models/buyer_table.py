@@ -157,9 +157,6 @@ class BuyerTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[row - number * PAGE_SIZE]
 
-    def cached_rows(self) -> list[BuyerRow]:
-        return [r for page in self._pages.values() for r in page if r is not None]
-
     def cell_text(self, row: int, column: int) -> str:
         found = self.row_at(row)
         return "" if found is None else COLUMNS[column].display(found, self._seg)

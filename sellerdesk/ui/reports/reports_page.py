@@ -72,7 +72,6 @@ def _span(parent: QWidget, start: QDateEdit, end: QDateEdit) -> QHBoxLayout:
 
 class ReportsPage(QWidget):
     changes_made = Signal(object)
-    status_message = Signal(str)
     period_shown = Signal()  # the period is worked out and the grid and notes follow it
     report_written = Signal(object)  # WrittenReport
 

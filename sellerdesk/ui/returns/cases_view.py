@@ -106,10 +106,6 @@ class CasesView(QWidget):
         layout.addWidget(self.tables, 1)
         self.retranslate_ui()
 
-    def set_shop(self, shop: ShopFile) -> None:
-        self.shop = shop
-        self.refresh()
-
     def _period_changed(self, index: int) -> None:
         today = self.clock().date()
         if index == TODAY:
