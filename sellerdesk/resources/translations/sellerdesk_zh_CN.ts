@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -97,7 +97,7 @@
         <translation>问题次数（90 天内）</translation>
     </message>
     <message>
-        <source>Seller's fault still open</source>
+        <source>Seller&apos;s fault still open</source>
         <translation>卖家责任未结案</translation>
     </message>
 </context>
@@ -455,7 +455,7 @@
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <source>{n} entries written to {path}: open it with your phone's or computer's calendar.</source>
+        <source>{n} entries written to {path}: open it with your phone&apos;s or computer&apos;s calendar.</source>
         <translation>已写入 {n} 条日程到 {path}，可用手机或电脑的日历打开。</translation>
     </message>
     <message>
@@ -510,7 +510,7 @@
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <source>Public holidays for {years} are not published in SellerDesk's holiday data yet: the calendar shows that year without them.</source>
+        <source>Public holidays for {years} are not published in SellerDesk&apos;s holiday data yet: the calendar shows that year without them.</source>
         <translation>{years} 年的法定节假日安排尚未收录（通常国务院在上一年 11–12 月公布），日历暂不显示该年的放假和调休。</translation>
     </message>
     <message>
@@ -534,7 +534,7 @@
         <translation>在这天新建事件…</translation>
     </message>
     <message>
-        <source>This day's tasks in the list</source>
+        <source>This day&apos;s tasks in the list</source>
         <translation>在列表中查看这天的任务</translation>
     </message>
     <message>
@@ -731,7 +731,7 @@
         <translation>换货挽留率</translation>
     </message>
     <message>
-        <source>{ex} exchanged, {re} refunded (buyer's reasons)</source>
+        <source>{ex} exchanged, {re} refunded (buyer&apos;s reasons)</source>
         <translation>换货 {ex} 单，退款 {re} 单（买家原因）</translation>
     </message>
     <message>
@@ -794,7 +794,7 @@
         <translation>“{text}”不是有效数字，请输入如 1,234.50 的数字。</translation>
     </message>
     <message>
-        <source>No spend or traffic entered for these days: the report's channel section will say so. Type the figures from each ad tool, or import its xlsx.</source>
+        <source>No spend or traffic entered for these days: the report&apos;s channel section will say so. Type the figures from each ad tool, or import its xlsx.</source>
         <translation>这段时间还没有录入花费和流量：报告的渠道部分会注明。请按各推广工具的数据录入，或导入其导出的 xlsx。</translation>
     </message>
     <message>
@@ -1044,7 +1044,7 @@
         <translation>店铺里还没有订单</translation>
     </message>
     <message>
-        <source>Export your orders from the platform's seller back end (for Taobao/Tmall: 千牛 → 已卖出的宝贝 → 批量导出).</source>
+        <source>Export your orders from the platform&apos;s seller back end (for Taobao/Tmall: 千牛 → 已卖出的宝贝 → 批量导出).</source>
         <translation>先从平台的商家后台导出订单（淘宝/天猫：千牛 → 已卖出的宝贝 → 批量导出）。</translation>
     </message>
     <message>
@@ -1243,11 +1243,11 @@
         <translation>评分方式：</translation>
     </message>
     <message>
-        <source>Quintiles of this shop's buyers (measured)</source>
+        <source>Quintiles of this shop&apos;s buyers (measured)</source>
         <translation>按本店买家五分位（自动测算）</translation>
     </message>
     <message>
-        <source>The shop's own cut-offs</source>
+        <source>The shop&apos;s own cut-offs</source>
         <translation>自定义分档</translation>
     </message>
     <message>
@@ -1487,10 +1487,6 @@
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV 文件，可用 Excel 打开 (*.csv)</translation>
     </message>
-    <message>
-        <source>Could not write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
-    </message>
 </context>
 <context>
     <name>ImportsLogModel</name>
@@ -1573,7 +1569,7 @@ Lines added: {lines} · Refunds added: {refunds}</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <source>The imported files do not show refunds, so this figure cannot be worked out. Import an order report that has the refund amount column, or the platform's refund export.</source>
+        <source>The imported files do not show refunds, so this figure cannot be worked out. Import an order report that has the refund amount column, or the platform&apos;s refund export.</source>
         <translation>已导入的文件里没有退款信息，所以无法算出这个数字。请导入带“退款金额”列的订单报表，或平台的退款导出文件。</translation>
     </message>
 </context>
@@ -1588,7 +1584,7 @@ Lines added: {lines} · Refunds added: {refunds}</source>
         <translation>内置</translation>
     </message>
     <message>
-        <source>this shop's</source>
+        <source>this shop&apos;s</source>
         <translation>本店自建</translation>
     </message>
     <message>
@@ -1731,7 +1727,7 @@ Lines added: {lines} · Refunds added: {refunds}</source>
         <translation>以往售后 {n} 次</translation>
     </message>
     <message>
-        <source>Order {no} is not in this shop's data</source>
+        <source>Order {no} is not in this shop&apos;s data</source>
         <translation>订单 {no} 不在本店数据中</translation>
     </message>
     <message>
@@ -2324,7 +2320,7 @@ Next time: {next}</source>
         <translation>任务</translation>
     </message>
     <message>
-        <source>Days count from the festival's main day: 0 is the day, -10 ten days before, 3 three days after. Time and Until as 20:00. Groups: active, loyal, general, new, repeat, dormant_high_value, second_purchase_window, all. Channels: sms, email, phone.</source>
+        <source>Days count from the festival&apos;s main day: 0 is the day, -10 ten days before, 3 three days after. Time and Until as 20:00. Groups: active, loyal, general, new, repeat, dormant_high_value, second_purchase_window, all. Channels: sms, email, phone.</source>
         <translation>天数从活动正日算起：0 为当天，-10 为提前 10 天，3 为之后 3 天。时刻与截止写作 20:00。人群：active（活跃）、loyal（忠诚）、general（一般）、new（新客）、repeat（老客）、dormant_high_value（沉睡高价值）、second_purchase_window（复购窗口）、all（全部）。渠道：sms、email、phone。</translation>
     </message>
     <message>
@@ -2443,7 +2439,7 @@ Next time: {next}</source>
         <translation>建议处理：{text}</translation>
     </message>
     <message>
-        <source>The order is not in this shop's data: the messages use neutral wording instead of the buyer's details.</source>
+        <source>The order is not in this shop&apos;s data: the messages use neutral wording instead of the buyer&apos;s details.</source>
         <translation>该订单不在本店数据中：话术使用通用称呼，未填入买家信息。</translation>
     </message>
     <message>
@@ -2526,7 +2522,7 @@ Next time: {next}</source>
         <translation>自动</translation>
     </message>
     <message>
-        <source>The same festival's campaign last year, or else the same number of days right before</source>
+        <source>The same festival&apos;s campaign last year, or else the same number of days right before</source>
         <translation>去年同一大促的活动；没有则对比之前同样天数</translation>
     </message>
     <message>
@@ -2750,11 +2746,11 @@ Next time: {next}</source>
 <context>
     <name>ScriptList</name>
     <message>
-        <source>seller's fault</source>
+        <source>seller&apos;s fault</source>
         <translation>卖家责任</translation>
     </message>
     <message>
-        <source>buyer's reason</source>
+        <source>buyer&apos;s reason</source>
         <translation>买家原因</translation>
     </message>
     <message>
@@ -2984,7 +2980,7 @@ Next time: {next}</source>
         <translation>店铺目标（销售额）</translation>
     </message>
     <message>
-        <source>Active: last countable order 30–60 days before the festival; reactivated: 61–180 days; awakened: 181–365 days. Rates come from last year's festival, counts from your orders up to today.</source>
+        <source>Active: last countable order 30–60 days before the festival; reactivated: 61–180 days; awakened: 181–365 days. Rates come from last year&apos;s festival, counts from your orders up to today.</source>
         <translation>活跃：大促前 30–60 天有有效订单；激活：61–180 天；唤醒：181–365 天。比率取自去年同一大促，人数来自截至今天的订单。</translation>
     </message>
     <message>
@@ -3004,7 +3000,7 @@ Next time: {next}</source>
         <translation>客单价：{aov}。预计回购客户 {n} 人，带来 {fen}。</translation>
     </message>
     <message>
-        <source>Share method: repeat buyers brought {share} of last year's festival sales, so {repeat} of the {target} target should come from them.</source>
+        <source>Share method: repeat buyers brought {share} of last year&apos;s festival sales, so {repeat} of the {target} target should come from them.</source>
         <translation>占比测算法：去年大促老客贡献 {share} 的销售额，因此 {target} 的目标中应有 {repeat} 来自老客。</translation>
     </message>
     <message>
