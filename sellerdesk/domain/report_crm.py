@@ -138,7 +138,7 @@ def after_sales_section(f: ReportFigures, lang: str, masked: bool) -> Section:
                         note=tr(lang, f"换货 {a.exchanges} / 退款 {a.refunds}", f"{a.exchanges} exchanged / {a.refunds} refunded")),
                  Figure(tr(lang, "补偿支出", "Compensation"), Kind.MONEY, a.compensation_fen),
                  Figure(tr(lang, "每单补偿", "Per case"), Kind.MONEY, a.compensation_per_case_fen))),
-        Chart(ChartKind.BAR, tr(lang, "售后原因", "Cases by reason"),
+        Chart(ChartKind.HBAR, tr(lang, "售后原因", "Cases by reason"),  # reason names are long: one per row
               tuple(_t(lang, names.get(k, (k, k))) for k, _ in a.cases_by_reason),
               (Series(tr(lang, "记录数", "Cases"), tuple(float(n) for _, n in a.cases_by_reason)),), Kind.INT),
         Table((Column(tr(lang, "商品", "Item")), Column(tr(lang, "售后", "Cases"), Kind.INT),

@@ -286,3 +286,20 @@ def test_no_heading_ends_a_page(tmp_path):
         assert page_of("4\n商品") == page_of("销售额前十")  # the section heading and its chart
         assert page_of("6\nCRM复盘") == page_of("节奏") == page_of("外呼/短信任务")  # heading, sub-heading, text
         assert page_of("畅销商品<限时>") == page_of("SKU-0000")  # a long table's caption and first row
+
+
+def test_a_small_count_axis_has_whole_number_ticks():
+    """Three cases by reason: ticks 0, 1, 2, 3, not 0, 0.5, 1... labelled 0, 0, 1, 1."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
+    from sellerdesk.domain.report_doc import Series
+    from sellerdesk.exporters.pdf.charts import _value_axis
+
+    values = [3.0, 2.0, 1.0]
+    chart = Chart(ChartKind.BAR, "售后原因", ("破损", "发错货", "尺码"), (Series("记录数", tuple(values)),), Kind.INT)
+    bar = VerticalBarChart()
+    _value_axis(bar.valueAxis, chart, "Helvetica", "zh", values)
+    bar.valueAxis.configure([values])
+    ticks = bar.valueAxis._tickValues
+    labels = [bar.valueAxis.labelTextFormat(v) for v in ticks]
+    assert all(float(v).is_integer() for v in ticks) and len(labels) == len(set(labels)) and ticks[-1] >= 3

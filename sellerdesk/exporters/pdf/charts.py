@@ -22,7 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from sellerdesk.domain.report_doc import Chart, ChartKind
+from sellerdesk.domain.report_doc import Chart, ChartKind, Kind
 from sellerdesk.exporters.pdf.formats import compact, format_value
 from sellerdesk.exporters.pdf.styles import (BAND_FILLS, FRAME_W, INK, LINE_STYLES, RULE_GREY, SERIES_FILLS,
                                              SERIES_HATCHED, TEXT_GREY, WHITE)
@@ -90,6 +90,8 @@ def _value_axis(axis, chart: Chart, font: str, lang: str, values: list[float]) -
         axis.valueMin = 0
     if values and max(values) <= 0 and min(values) == 0:
         axis.valueMax = 1  # an all-zero series still gets an axis
+    if chart.unit is Kind.INT and values and 0 < max(values) < 10:
+        axis.valueStep = 1  # counts: reportlab would put ticks at 0.5 and label 0, 0, 1, 1, 2...
 
 
 def _hatch(x: float, y: float, w: float, h: float, gap: float = 3.0) -> list[Line]:
