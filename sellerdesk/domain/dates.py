@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+SHOP_ZONE = ZoneInfo("Asia/Shanghai")  # the stored times' zone (and the platforms' festivals')
 _SLASHED = re.compile(
     r"^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?"
     r"(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?$"
@@ -42,3 +44,18 @@ def datetime_from_cell(value: object) -> str:
 def day_of(iso: str) -> str:
     """'2025-11-11 20:00:00' -> '2025-11-11'."""
     return iso[:10]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # after CR/LF were turned into LF
+
+
+def plain_text(text: str | None) -> str:
+    """Text without control characters, line breaks as LF ('' for None): a calendar file's fields."""
+    if not text:
+        return ""
+    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: str | None) -> str:
+    """plain_text on one line (a title, an owner, a checklist item): line breaks become spaces."""
+    return plain_text(text).replace("\n", " ").strip()

@@ -27,23 +27,20 @@ moved into place (the outreach exporter's atomic write).
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
+from sellerdesk.domain.dates import SHOP_ZONE, one_line, plain_text
 from sellerdesk.domain.promo import CalendarEntry, EntryKind, Task, TaskStatus
 from sellerdesk.exporters import ExportError
 from sellerdesk.exporters.atomic_file import atomic_write
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 TZID = "Asia/Shanghai"
 POINT_LENGTH = timedelta(minutes=30)  # how long a task without a window shows in a calendar
 X = "X-SELLERDESK-"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # after CR/LF were turned into LF
 
 
 def task_uid(task_id: int) -> str:
@@ -56,12 +53,12 @@ def entry_uid(entry: CalendarEntry) -> str:
 
 
 def checklist_lines(task: Task) -> list[str]:
-    return [f"[{'x' if item.done else ' '}] {_line(item.text)}" for item in task.checklist]
+    return [f"[{'x' if item.done else ' '}] {one_line(item.text)}" for item in task.checklist]
 
 
 def description(task: Task) -> str:
     """Notes, a blank line, the checklist lines (the importer splits them by the count it wrote)."""
-    notes = _clean(task.notes)
+    notes = plain_text(task.notes)
     lines = checklist_lines(task)
     if not lines:
         return notes
@@ -94,7 +91,7 @@ def build_calendar(tasks: Sequence[Task], entries: Sequence[CalendarEntry], *, c
     """The icalendar Calendar write_ics serialises (separate so tests can inspect it)."""
     from icalendar import Calendar  # lazily: start-up must not load icalendar
 
-    name = _line(calendar_name) or "SellerDesk"
+    name = one_line(calendar_name) or "SellerDesk"
     cal = Calendar.new(prodid=f"-//SellerDesk//Promo Calendar//{'ZH' if lang == 'zh' else 'EN'}",
                        name=name, uid=uuid.uuid5(uuid.NAMESPACE_URL, f"sellerdesk:calendar:{name}"))
     cal.add("X-WR-TIMEZONE", TZID)
@@ -113,10 +110,10 @@ def build_calendar(tasks: Sequence[Task], entries: Sequence[CalendarEntry], *, c
 def _task_event(task: Task, default_lead_minutes: int, lang: str, stamp: datetime):
     from icalendar import Alarm, Event
 
-    title = _line(task.title)
+    title = one_line(task.title)
     end = task.ends_at if task.ends_at is not None else task.starts_at + POINT_LENGTH
     ev = Event.new(uid=task_uid(task.id), summary=title, stamp=stamp, categories=["task"],
-                   start=task.starts_at.replace(tzinfo=SHANGHAI), end=end.replace(tzinfo=SHANGHAI),
+                   start=task.starts_at.replace(tzinfo=SHOP_ZONE), end=end.replace(tzinfo=SHOP_ZONE),
                    description=description(task) or None)
     status = task.status if task.status is not TaskStatus.LATE else TaskStatus.TODO  # LATE is never stored
     _x(ev, "STATUS", status.value)
@@ -125,8 +122,8 @@ def _task_event(task: Task, default_lead_minutes: int, lang: str, stamp: datetim
     if task.checklist:
         _x(ev, "CHECKLIST", str(len(task.checklist)))
     for key, value in (("GROUP", task.group_key), ("CHANNEL", task.channel), ("PHASE", task.phase),
-                       ("OWNER", _line(task.owner)), ("MESSAGE", _clean(task.message)),
-                       ("SOURCE", _line(task.source_key))):
+                       ("OWNER", one_line(task.owner)), ("MESSAGE", plain_text(task.message)),
+                       ("SOURCE", one_line(task.source_key))):
         if value:
             _x(ev, key, value)
     if task.lead_minutes is not None:
@@ -151,12 +148,12 @@ def _entry_event(entry: CalendarEntry, lang: str, stamp: datetime):
         notes.append(f"正日：{entry.day:%Y-%m-%d}" if lang == "zh" else f"Main day: {entry.day:%Y-%m-%d}")
     if entry.platforms:
         notes.append(("平台：" if lang == "zh" else "Platforms: ") + ", ".join(entry.platforms))
-    ev = Event.new(uid=entry_uid(entry), summary=_line(entry.name(lang)) or entry.key, stamp=stamp,
+    ev = Event.new(uid=entry_uid(entry), summary=one_line(entry.name(lang)) or entry.key, stamp=stamp,
                    start=entry.start, end=entry.end + timedelta(days=1), categories=[entry.kind.value],
-                   description=_clean("\n".join(notes)) or None)
+                   description=plain_text("\n".join(notes)) or None)
     ev.add("TRANSP", "TRANSPARENT")
     _x(ev, "KIND", EntryKind(entry.kind).value)
-    _x(ev, "KEY", _line(entry.key))
+    _x(ev, "KEY", one_line(entry.key))
     return ev
 
 
@@ -165,15 +162,3 @@ def _x(ev, name: str, value: str) -> None:
 
     # VALUE=TEXT makes readers (icalendar included) unescape commas, semicolons and newlines.
     ev.add(X + name, vText(value), parameters={"VALUE": "TEXT"})
-
-
-def _clean(text: str | None) -> str:
-    """Text without control characters; line breaks become LF (icalendar writes them as \\n)."""
-    if not text:
-        return ""
-    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _line(text: str | None) -> str:
-    """A one-line field (title, owner, checklist item): line breaks become spaces."""
-    return _clean(text).replace("\n", " ").strip()

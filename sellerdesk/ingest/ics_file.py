@@ -45,9 +45,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sellerdesk.domain.dates import SHOP_ZONE, one_line, plain_text
 from sellerdesk.domain.promo import CalendarError, ChecklistItem, EntryKind, TaskDraft, TaskStatus
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_EVENTS = 20_000
 WINDOW_PERIODS = 368  # at most this many periods are looked at (a daily rule's year, and slack)
@@ -158,10 +158,10 @@ class _Reader:
         self.expand_from = expand_from
         self.tasks: list[IcsTask] = []
         self.events: list[IcsEvent] = []
-        self.floating = SHANGHAI
+        self.floating = SHOP_ZONE
 
     def read_calendar(self, cal) -> None:
-        self.floating = _zone(str(cal.get("X-WR-TIMEZONE", ""))) or SHANGHAI
+        self.floating = _zone(str(cal.get("X-WR-TIMEZONE", ""))) or SHOP_ZONE
         vevents = cal.walk("VEVENT")
         if len(vevents) > MAX_EVENTS:
             raise _too_many(self.name)
@@ -186,9 +186,9 @@ class _Event:
 
     def __init__(self, reader: _Reader, ev, index: int, overridden: set):
         self.r, self.ev, self.overridden = reader, ev, overridden
-        self.title = _line(str(ev.get("SUMMARY", "")))
+        self.title = one_line(str(ev.get("SUMMARY", "")))
         self.label = f"#{index}「{self.title}」" if self.title else f"#{index}"
-        self.uid = _line(str(ev.get("UID", ""))) or f"event-{index}"
+        self.uid = one_line(str(ev.get("UID", ""))) or f"event-{index}"
         self.recurring = ev.get("RRULE") is not None
         self.yearly = False
 
@@ -223,7 +223,7 @@ class _Event:
                     raise self.fail(f"未知时区「{prop.params['TZID']}」，无法换算成北京时间。",
                                     f"unknown time zone '{prop.params['TZID']}'; cannot convert to Shanghai time.")
                 value = value.replace(tzinfo=self.r.floating)
-            return value.astimezone(SHANGHAI).replace(tzinfo=None)
+            return value.astimezone(SHOP_ZONE).replace(tzinfo=None)
         if isinstance(value, date):
             return value
         raise self.fail(f"{name} 不是日期或时间。", f"{name} is not a date or a date-time.")
@@ -279,7 +279,7 @@ class _Event:
         ev = self.ev
         match = _OUR_TASK_UID.match(self.uid)
         ours = match is not None and not self.recurring
-        desc = _clean(str(ev.get("DESCRIPTION", "")))
+        desc = plain_text(str(ev.get("DESCRIPTION", "")))
         count = (_int(_x(ev, "CHECKLIST")) or 0) if ours else None  # ours: exactly what we wrote
         notes, checklist = split_description(desc, count)
         if ours and _x(ev, "POINT"):
@@ -318,7 +318,7 @@ class _Event:
         self.r.events.append(IcsEvent(
             uid=f"{self.uid}/{start:%Y%m%d}" if self.recurring and not self.yearly else self.uid,
             title=self.title or UNTITLED, start=start, end=end, yearly=self.yearly,
-            notes=_clean(str(self.ev.get("DESCRIPTION", ""))),
+            notes=plain_text(str(self.ev.get("DESCRIPTION", ""))),
             kind=EntryKind(kind) if kind in {k.value for k in EntryKind} else None,
             key=_x(self.ev, "KEY") or None))
 
@@ -438,7 +438,7 @@ def _to_wall(value, floating):
     """Shanghai wall time of a date-time (floating ones read in `floating`); a date as it is."""
     if isinstance(value, datetime):
         aware = value if value.tzinfo is not None else value.replace(tzinfo=floating)
-        return aware.astimezone(SHANGHAI).replace(tzinfo=None)
+        return aware.astimezone(SHOP_ZONE).replace(tzinfo=None)
     return value
 
 
@@ -461,7 +461,7 @@ def _x(ev, name: str) -> str:
 
     # Written with VALUE=TEXT (already unescaped); tolerate the same property without it.
     text = str(value) if type(value).__name__ == "vText" else unescape_backslash(str(value))
-    return _clean(text)
+    return plain_text(text)
 
 
 def _int(text: str) -> int | None:
@@ -476,12 +476,3 @@ def _zone(name: str) -> ZoneInfo | None:
         return ZoneInfo(name.strip()) if name.strip() else None
     except (ZoneInfoNotFoundError, ValueError):
         return None
-
-
-def _clean(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
-
-
-def _line(text: str) -> str:
-    return _clean(text).replace("\n", " ").strip()

@@ -8,9 +8,10 @@ services takes `now` as a parameter; this is where the real one comes from.
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-SHOP_ZONE = ZoneInfo("Asia/Shanghai")
+from sellerdesk.domain.dates import SHOP_ZONE
+
+__all__ = ["SHOP_ZONE", "shop_now", "shop_today"]
 
 
 def shop_now() -> datetime:

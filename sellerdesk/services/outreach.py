@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sellerdesk.domain.message_fields import Notice, buyer_values, check_template, render
+from sellerdesk.domain import outreach as outreach_rules
 from sellerdesk.domain.outreach import (ARM_B, HOLDOUT, Channel, OutreachSummary, assign_arms,
                                         check_holdout_pct, is_contactable, summarise)
 from sellerdesk.domain.sms import sms_length, sms_parts, sms_warnings
@@ -73,7 +74,7 @@ class OutreachPreview:
     @property
     def billed_parts(self) -> int:
         """SMS parts the reachable recipients' texts cost."""
-        return sum(sms_parts(r.text) for r in self.recipients if r.reachable and r.arm != HOLDOUT)
+        return outreach_rules.billed_parts(r.text for r in self.recipients if r.reachable and r.arm != HOLDOUT)
 
     def longest(self) -> tuple[int, int]:
         """(characters, parts) of the longest filled text."""
