@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.errors import BilingualError
 from sellerdesk.domain.money import fen_per
 
@@ -97,7 +98,7 @@ class CaseDraft:
         if not self.reason.strip():
             raise CaseError(f"订单 {self.order_no}：请选择售后原因。",
                             f"Order {self.order_no}: choose the reason of the case.")
-        if isinstance(self.cost_fen, bool) or not isinstance(self.cost_fen, int) or self.cost_fen < 0:
+        if not is_whole(self.cost_fen) or self.cost_fen < 0:
             raise CaseError(f"订单 {self.order_no}：补偿金额不能为负数。",
                             f"Order {self.order_no}: the compensation cannot be negative.")
         if self.status is CaseStatus.RESOLVED and self.outcome is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.errors import BilingualError
 
 PLATFORMS = ("taobao", "jd", "pdd", "1688", "douyin")
@@ -160,7 +161,7 @@ def validate_day(row: ChannelDay) -> None:
         if v is None:
             continue
         zh, en = _LABELS[m]
-        if isinstance(v, bool) or not isinstance(v, int):
+        if not is_whole(v):
             raise refuse(f"{zh}应为整数", f"{en} must be a whole number", m)
         if v < 0:
             raise refuse(f"{zh}不能为负数", f"{en} cannot be negative", m)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sellerdesk.domain.buyers import BuyerFacts, aov_fen
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.rules import RuleError
 
 YUAN = 100  # fen
@@ -51,13 +52,13 @@ class CouponRule:
 
     def validate(self) -> None:
         f, d = self.threshold_factor_pct, self.discount_permille
-        if not _is_int(f) or not FACTOR_MIN <= f <= FACTOR_MAX:
+        if not is_whole(f) or not FACTOR_MIN <= f <= FACTOR_MAX:
             raise CouponRuleError(
                 f"门槛系数须为 {FACTOR_MIN}% 到 {FACTOR_MAX}% 之间的整数（门槛要高于客单价）。",
                 f"The threshold factor must be a whole percent from {FACTOR_MIN}% to {FACTOR_MAX}% "
                 "(the threshold must be above the average order).",
             )
-        if not _is_int(d) or not DISCOUNT_MIN <= d <= DISCOUNT_MAX:
+        if not is_whole(d) or not DISCOUNT_MIN <= d <= DISCOUNT_MAX:
             raise CouponRuleError(
                 "优惠比例须在 0.1% 到 50% 之间（以千分之一为单位）。",
                 "The discount rate must be from 0.1% to 50% (in steps of 0.1%).",
@@ -132,5 +133,3 @@ def group_aov_fen(buyers: Iterable[BuyerFacts]) -> int | None:
     return aov_fen(paid, orders)
 
 
-def _is_int(v: object) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.rules import RuleError
 from sellerdesk.domain.sms import sms_parts
 
@@ -81,7 +82,7 @@ def usable_for_sms(phone: str | None) -> bool:
 
 def check_holdout_pct(holdout_pct: object) -> int:
     """The holdout percent as given, or OutreachError with the reason."""
-    if not isinstance(holdout_pct, int) or isinstance(holdout_pct, bool):
+    if not is_whole(holdout_pct):
         raise OutreachError("对照组比例须为整数百分比。", "The holdout share must be a whole percent.")
     if not 0 <= holdout_pct <= HOLDOUT_MAX:
         raise OutreachError(

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.message_fields import Notice, unknown_fields
 from sellerdesk.domain.outreach import Channel
 from sellerdesk.domain.promo import Campaign, CalendarError, ChecklistItem, Phase, Task, TaskDraft
@@ -154,7 +155,7 @@ def _str(obj: dict, name: str, where: _Where, required: bool = False) -> str:
 
 def _int(obj: dict, name: str, where: _Where, default: int | None = None) -> int:
     value = obj.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not is_whole(value):
         raise where.error(name, "应为整数。", "must be a whole number.")
     return value
 

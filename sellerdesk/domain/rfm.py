@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.money import format_yuan
 from sellerdesk.domain.rules import Condition, Field, Op, Rule, RuleError, all_of
 
@@ -137,7 +138,7 @@ def validate_own_cutoffs(r_days: Sequence[int], f_orders: Sequence[int], m_fen: 
     """The shop's own cut-offs: four whole numbers each, non-negative, strictly ascending."""
     for values, zh, en in ((r_days, "R 的天数", "The R day counts"), (f_orders, "F 的订单数", "The F order counts"),
                            (m_fen, "M 的金额", "The M amounts")):
-        if len(values) != 4 or any(isinstance(v, bool) or not isinstance(v, int) for v in values):
+        if len(values) != 4 or not all(map(is_whole, values)):
             raise RuleError(f"{zh}需要 4 个整数。", f"{en} need 4 whole numbers.")
         if any(v < 0 for v in values):
             raise RuleError(f"{zh}不能为负数。", f"{en} cannot be negative.")
@@ -158,7 +159,7 @@ def cutoffs_from_settings(r_days: Sequence[int], f_orders: Sequence[int], m_fen:
 
 
 def validate_high_from(high_from: int) -> None:
-    if isinstance(high_from, bool) or not isinstance(high_from, int) or not 2 <= high_from <= 5:
+    if not is_whole(high_from) or not 2 <= high_from <= 5:
         raise RuleError("“高”的起点分数应在 2 到 5 之间。", "'High' must start at a score from 2 to 5.")
 
 

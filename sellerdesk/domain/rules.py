@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.errors import BilingualError
 
 
@@ -172,7 +173,7 @@ def all_of(*conditions: Condition) -> Rule:
 
 def _check_value(kind: Kind, v: Any) -> None:
     if kind in (Kind.COUNT, Kind.MONEY, Kind.DAYS):
-        if isinstance(v, bool) or not isinstance(v, int):
+        if not is_whole(v):
             raise RuleError("请填写一个整数。", "Enter a whole number.")
         if v < 0:
             word = {Kind.COUNT: ("订单数", "An order count"), Kind.MONEY: ("金额", "An amount"),

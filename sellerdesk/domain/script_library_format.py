@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from json.decoder import scanstring
 
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.scripts import (
     KINDS,
     MAX_MESSAGES,
@@ -274,7 +275,7 @@ def _script(f: _File, obj: object, path: Path, index: int, builtin: bool) -> Scr
     if not isinstance(enabled, bool):
         raise f.error(path + ("enabled",), "应为 true 或 false。", "must be true or false.", name)
     position = obj.get("position", index)
-    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position < 1_000_000:
+    if not is_whole(position) or not 0 <= position < 1_000_000:
         raise f.error(path + ("position",), "应为 0 或更大的整数。", "must be a whole number, 0 or more.", name)
     return Script(name, reason, *titles, messages, *resolution, outcome, tone, enabled, position,
                   shortcut, builtin, kind)

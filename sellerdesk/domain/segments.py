@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from sellerdesk.domain import rfm, tiers as tiers_mod
 from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.money import format_yuan
 from sellerdesk.domain.rules import Condition, Field, Op, Rule, RuleError, all_of
 from sellerdesk.domain.tiers import DEFAULT_TIERS, TierRule
@@ -58,12 +59,12 @@ class SegmentSettings:
         for value, zh, en in ((self.active_days, "活跃客户的天数", "The active days"),
                               (self.dormant_days, "沉睡天数", "The dormant days"),
                               (self.second_purchase_days, "复购窗口的天数", "The second-purchase days")):
-            if isinstance(value, bool) or not isinstance(value, int):
+            if not is_whole(value):
                 raise RuleError(f"{zh}应为整数。", f"{en} must be a whole number.")
             if value < 0:
                 raise RuleError(f"{zh}不能为负数。", f"{en} cannot be negative.")
         k = self.loyal_orders
-        if isinstance(k, bool) or not isinstance(k, int) or k < 2:
+        if not is_whole(k) or k < 2:
             raise RuleError("忠诚客户至少需要 2 笔订单。", "Loyal buyers need at least 2 orders.")
         pct = self.dormant_top_share_pct
         if isinstance(pct, bool) or not isinstance(pct, (int, float)) or not 0 < pct <= 100:

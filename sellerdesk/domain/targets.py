@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
 
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.message_fields import Notice
 from sellerdesk.domain.promo import CalendarError
 
@@ -49,7 +50,7 @@ def _round(x: Fraction) -> int:
 def _money(value: int | None, zh: str, en: str, allow_zero: bool = True) -> None:
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int) or value < (0 if allow_zero else 1):
+    if not is_whole(value) or value < (0 if allow_zero else 1):
         low_zh, low_en = ("不能为负数", "cannot be negative") if allow_zero else ("应大于 0", "must be above 0")
         raise CalendarError(f"{zh}应为整数（分），且{low_zh}。", f"{en} must be whole fen and {low_en}.")
 
@@ -132,7 +133,7 @@ def state_rates(counts: Iterable[StateCounts]) -> dict[str, StateCounts]:
             raise CalendarError(f"客户状态 {c.state} 重复。", f"Buyer state {c.state} is given twice.")
         zh, en = STATE_NAMES[c.state]
         for v in (c.pool, c.returned):
-            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            if not is_whole(v) or v < 0:
                 raise CalendarError(f"{zh}的人数应为非负整数。", f"{en}: counts must be whole and not negative.")
         if c.returned > c.pool:
             raise CalendarError(f"{zh}：回购人数（{c.returned}）多于总人数（{c.pool}）。",
@@ -158,7 +159,7 @@ def _forecast(state: str, last: StateCounts | None, pool: int | None, aov: int |
         rate = Fraction(last.returned, last.pool)
     if pool is None:
         missing.append(Notice(f"no_pool_{state}", f"今年{zh}的人数未统计。", f"This year's {en.lower()} are not counted."))
-    elif isinstance(pool, bool) or not isinstance(pool, int) or pool < 0:
+    elif not is_whole(pool) or pool < 0:
         raise CalendarError(f"今年{zh}的人数应为非负整数。", f"This year's {en.lower()}: the count must be whole and not negative.")
     buyers = _round(rate * pool) if rate is not None and pool is not None else None
     # Sales = the rounded buyers x AOV, so a row reads buyers x AOV = sales.

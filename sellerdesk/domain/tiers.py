@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from sellerdesk.domain.buyers import BuyerFacts
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.money import format_yuan
 from sellerdesk.domain.rules import Condition, Field, Op, Rule, RuleError
 
@@ -92,7 +93,7 @@ def validate_tiers(tiers: Sequence[TierRule]) -> None:
         if not t.name_zh.strip() or not t.name_en.strip():
             raise RuleError("每个等级都需要中文名和英文名。", "Every tier needs a Chinese and an English name.")
         for v in (t.min_paid_fen, t.min_orders):
-            if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+            if v is not None and not is_whole(v):
                 raise RuleError(f"“{t.name_zh}”的门槛应为整数。", f"The thresholds of {t.name_en} must be whole numbers.")
             if v is not None and v < 1:
                 raise RuleError(f"“{t.name_zh}”的门槛必须大于 0。", f"The thresholds of {t.name_en} must be above 0.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.promo import CalendarError
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import ShopFile
@@ -37,7 +38,7 @@ class CalendarSettings:
 
 
 def check_lead_minutes(minutes: int) -> None:
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 0 <= minutes <= MAX_LEAD_MINUTES:
+    if not is_whole(minutes) or not 0 <= minutes <= MAX_LEAD_MINUTES:
         raise CalendarError(f"提前提醒的分钟数应在 0 到 {MAX_LEAD_MINUTES} 之间：{minutes}",
                             f"The reminder lead must be 0 to {MAX_LEAD_MINUTES} minutes: {minutes}")
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from sellerdesk.almanac import spring_festival
+from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.festivals import festival_by_key, festival_day
 from sellerdesk.domain.playbooks import expand
 from sellerdesk.domain.promo import Campaign, CalendarError, Task
@@ -99,7 +100,7 @@ def move_campaign(shop: ShopFile, campaign_id: int, days: int) -> Changes:
     """Shift a campaign by whole days (the platform announced other dates): its anchor, phases
     and every task (times, windows, snoozes) move together; their fired reminders are forgotten
     so the new times remind."""
-    if isinstance(days, bool) or not isinstance(days, int) or abs(days) > MAX_MOVE_DAYS:
+    if not is_whole(days) or abs(days) > MAX_MOVE_DAYS:
         raise CalendarError(f"移动天数应在 ±{MAX_MOVE_DAYS} 之内：{days}",
                             f"A campaign moves by at most {MAX_MOVE_DAYS} days: {days}")
     store = shop.open()
