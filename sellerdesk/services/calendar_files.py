@@ -27,7 +27,7 @@ from sellerdesk.exporters import ExportError
 from sellerdesk.exporters.ics_file import write_ics
 from sellerdesk.ingest.ics_file import read_ics
 from sellerdesk.services.calendar_settings import read_calendar_settings
-from sellerdesk.services.calendar_tasks import check_task
+from sellerdesk.services.calendar_tasks import check_task, require_campaign
 from sellerdesk.services.calendar_view import (check_event, event_entries, phase_entries, year_entries)
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import ShopFile
@@ -61,10 +61,7 @@ def export_ics(shop: ShopFile, path: str | Path, *, year: int | None = None, cam
         conn = store.conn
         lead = read_calendar_settings(conn).lead_minutes
         if campaign_id is not None:
-            campaign = rows.get_campaign(conn, campaign_id)
-            if campaign is None:
-                raise CalendarError(f"活动 #{campaign_id} 不存在（可能已被删除）。",
-                                    f"Campaign #{campaign_id} does not exist (it may have been deleted).")
+            campaign = require_campaign(conn, campaign_id)
             tasks = rows.tasks_of_campaign(conn, campaign_id)
             entries = phase_entries([campaign], year)
             name = f"SellerDesk · {campaign.name}"

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from sellerdesk.domain import reminders
 from sellerdesk.domain.playbooks import CHANNELS
-from sellerdesk.domain.promo import CalendarError, Task, TaskDraft, TaskStatus
+from sellerdesk.domain.promo import CalendarError, Campaign, Task, TaskDraft, TaskStatus
 from sellerdesk.services.calendar_settings import check_lead_minutes, read_calendar_settings
 from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import Changes
@@ -22,7 +22,7 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.store import promo_calendar as rows
 
 __all__ = ["CHANGES", "DueReminder", "all_tasks", "attach_outreach", "check_task", "create_task", "delete_task",
-           "due_reminders", "get_task", "next_wake", "require_task", "set_task_status", "snooze_task",
+           "due_reminders", "get_task", "next_wake", "require_campaign", "require_task", "set_task_status", "snooze_task",
            "startup_agenda", "tasks_between", "toggle_checklist_item", "update_task"]
 
 CHANGES = Changes(calendar=True)  # what every calendar write changes
@@ -67,21 +67,19 @@ def get_task(shop: ShopFile, task_id: int) -> Task | None:
 
 # --- edits ------------------------------------------------------------------------------------
 
-def check_task(conn, draft: TaskDraft, campaign_id: int | None) -> None:
-    """Raise CalendarError unless the task can be stored: its campaign exists and its whole
-    window lies within the campaign's days, a known channel, a sane reminder lead.
-    (An end before the start is refused by TaskDraft itself.)"""
+def check_task(conn, draft: TaskDraft, campaign: Campaign | int | None) -> None:
+    """Raise CalendarError unless the task can be stored: its campaign (by id, or as already
+    read) exists and its whole window lies within the campaign's days, a known channel, a sane
+    reminder lead. (An end before the start is refused by TaskDraft itself.)"""
     if draft.channel is not None and draft.channel not in CHANNELS:
         raise CalendarError(f"任务「{draft.title}」的触达渠道未知：{draft.channel}",
                             f"Task '{draft.title}' has an unknown channel: {draft.channel}")
     if draft.lead_minutes is not None:
         check_lead_minutes(draft.lead_minutes)
-    if campaign_id is None:
-        return
-    campaign = rows.get_campaign(conn, campaign_id)
     if campaign is None:
-        raise CalendarError(f"活动 #{campaign_id} 不存在（可能已被删除）。",
-                            f"Campaign #{campaign_id} does not exist (it may have been deleted).")
+        return
+    if isinstance(campaign, int):
+        campaign = require_campaign(conn, campaign)
     end = (draft.ends_at or draft.starts_at).date()
     if draft.starts_at.date() < campaign.start or end > campaign.end:
         raise CalendarError(
@@ -89,6 +87,14 @@ def check_task(conn, draft: TaskDraft, campaign_id: int | None) -> None:
             f"（{campaign.start} 至 {campaign.end}）。",
             f"Task '{draft.title}' ({draft.starts_at:%Y-%m-%d %H:%M}) falls outside its campaign "
             f"'{campaign.name}' ({campaign.start} to {campaign.end}).")
+
+
+def require_campaign(conn, campaign_id: int) -> Campaign:
+    campaign = rows.get_campaign(conn, campaign_id)
+    if campaign is None:
+        raise CalendarError(f"活动 #{campaign_id} 不存在（可能已被删除）。",
+                            f"Campaign #{campaign_id} does not exist (it may have been deleted).")
+    return campaign
 
 
 def require_task(conn, task_id: int) -> Task:

@@ -15,7 +15,7 @@ from sellerdesk.domain.checks import is_whole
 from sellerdesk.domain.festivals import festival_by_key, festival_day
 from sellerdesk.domain.playbooks import expand
 from sellerdesk.domain.promo import Campaign, CalendarError, Task
-from sellerdesk.services.calendar_tasks import CHANGES, check_task
+from sellerdesk.services.calendar_tasks import CHANGES, check_task, require_campaign
 from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.playbook_library import load_playbook
@@ -61,14 +61,6 @@ def campaign_tasks(shop: ShopFile, campaign_id: int) -> list[Task]:
         store.close()
 
 
-def _require(conn, campaign_id: int) -> Campaign:
-    campaign = rows.get_campaign(conn, campaign_id)
-    if campaign is None:
-        raise CalendarError(f"活动 #{campaign_id} 不存在（可能已被删除）。",
-                            f"Campaign #{campaign_id} does not exist (it may have been deleted).")
-    return campaign
-
-
 def apply_playbook(shop: ShopFile, playbook_key: str, festival_key: str, year: int, *,
                    allow_duplicate: bool = False, lang: str = "zh", now: datetime | None = None) -> Campaign:
     """Create the campaign of a playbook for a festival and year: its phases and dated tasks
@@ -88,8 +80,9 @@ def apply_playbook(shop: ShopFile, playbook_key: str, festival_key: str, year: i
             stamp = now or shop_now()
             campaign = Campaign(0, name, festival_key, year, anchor, pb.key, phases=phases)
             campaign_id = rows.insert_campaign(conn, campaign, stamp)
+            stored = replace(campaign, id=campaign_id)  # read once, not once per task
             for draft in drafts:
-                check_task(conn, draft, campaign_id)
+                check_task(conn, draft, stored)
                 rows.insert_task(conn, draft, campaign_id, stamp)
             return rows.get_campaign(conn, campaign_id)
     finally:
@@ -106,7 +99,7 @@ def move_campaign(shop: ShopFile, campaign_id: int, days: int) -> Changes:
     store = shop.open()
     try:
         with store.transaction() as conn:
-            campaign = _require(conn, campaign_id)
+            campaign = require_campaign(conn, campaign_id)
             if days:
                 rows.update_campaign(conn, campaign.shifted(days))
                 rows.shift_campaign_tasks(conn, campaign_id, days)
@@ -125,7 +118,7 @@ def set_campaign_details(shop: ShopFile, campaign_id: int, *, name: str | None =
     store = shop.open()
     try:
         with store.transaction() as conn:
-            c = _require(conn, campaign_id)
+            c = require_campaign(conn, campaign_id)
             rows.update_campaign(conn, replace(
                 c, name=c.name if name is None else name.strip(),
                 target_fen=c.target_fen if target_fen is None else target_fen,

@@ -17,7 +17,7 @@ from importlib import resources
 
 from sellerdesk.domain.playbooks import Playbook, parse_playbook, playbook_from_campaign, playbook_to_json
 from sellerdesk.domain.promo import CalendarError
-from sellerdesk.services.calendar_tasks import CHANGES
+from sellerdesk.services.calendar_tasks import CHANGES, require_campaign
 from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import ShopFile
@@ -178,10 +178,7 @@ def save_campaign_as_playbook(shop: ShopFile, campaign_id: int, key: str, name_z
     store = shop.open()
     try:
         with store.transaction() as conn:
-            campaign = rows.get_campaign(conn, campaign_id)
-            if campaign is None:
-                raise CalendarError(f"活动 #{campaign_id} 不存在（可能已被删除）。",
-                                    f"Campaign #{campaign_id} does not exist (it may have been deleted).")
+            campaign = require_campaign(conn, campaign_id)
             data = playbook_from_campaign(campaign, rows.tasks_of_campaign(conn, campaign_id), key,
                                           name_zh.strip(), name_en.strip())
             pb = parse_playbook(data, f"{key}.json")
