@@ -28,6 +28,7 @@ from sellerdesk.domain.errors import BilingualError
 from sellerdesk.domain.lift import Lift
 from sellerdesk.domain.message_fields import TITLE_LIMIT, render, used_fields
 from sellerdesk.domain.money import fen_per
+from sellerdesk.domain.promo import Phase
 from sellerdesk.domain.sms import sms_parts
 
 # Campaign phases that are about preparing or looking back, not selling: a campaign's report
@@ -92,7 +93,7 @@ def default_comparison(start: date, end: date, last_year: tuple[date, date] | No
     return last_year if last_year is not None else previous_span(start, end)
 
 
-def selling_window(phases: Iterable[PhaseSpan], anchor: date) -> tuple[date, date]:
+def selling_window(phases: Iterable[Phase], anchor: date) -> tuple[date, date]:
     """A campaign's report window: from its first selling phase to its last (the pool, review and
     next-festival phases left out); all its phases when none sells; the anchor day without phases."""
     phases = list(phases)
@@ -155,18 +156,6 @@ class DayFigures:
     paid_fen: int
     orders: int
     buyers: int
-
-
-@dataclass(frozen=True)
-class PhaseSpan:
-    key: str
-    name_zh: str
-    name_en: str
-    start: date
-    end: date
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 @dataclass(frozen=True)
@@ -433,7 +422,7 @@ class ReportFigures:
     compare: Totals | None
     daily: tuple[DayFigures, ...]
     compare_daily: tuple[DayFigures, ...]
-    phases: tuple[PhaseSpan, ...]
+    phases: tuple[Phase, ...]
     channels: tuple[ChannelRow, ...]  # empty: nothing entered for the period
     compare_channels: tuple[ChannelRow, ...]
     items: ItemFigures

@@ -32,7 +32,7 @@ from sellerdesk.domain.report_items import stopped_items
 from sellerdesk.domain.report_sections import build_report
 from sellerdesk.domain.retrospective import (ArmResult, BuyerFigures, BuyerMix,
                                              CrmFigures, DayFigures, GroupCount, ItemFigures, ItemPair, ItemRow,
-                                             OpenCaseRow, OutreachReview, PhaseSpan, RegionRow,
+                                             OpenCaseRow, OutreachReview, RegionRow,
                                              ReportError, ReportFigures, ReportPeriod, TaskReview, Totals,
                                              default_comparison, estimated_parts, offers_in, selling_window,
                                              sms_cost_fen)
@@ -71,12 +71,12 @@ def default_period_for_campaign(shop: ShopFile, campaign_id: int) -> ReportPerio
         if campaign is None:
             raise ReportError(f"活动 #{campaign_id} 不存在（可能已被删除）。",
                               f"Campaign #{campaign_id} does not exist (it may have been deleted).")
-        start, end = selling_window(_phases(campaign), campaign.anchor)
+        start, end = selling_window(campaign.phases, campaign.anchor)
         last_year = None
         if campaign.festival_key:
             before = promo_calendar.list_campaigns(store.conn, campaign.year - 1, campaign.festival_key)
             if before:
-                last_year = selling_window(_phases(before[-1]), before[-1].anchor)
+                last_year = selling_window(before[-1].phases, before[-1].anchor)
         cs, ce = default_comparison(start, end, last_year)
         return ReportPeriod(start, end, cs, ce, campaign_id, campaign.name)
     finally:
@@ -89,10 +89,6 @@ def period_for_dates(start: date, end: date, compare_start: date | None = None,
     if compare_start is None and compare_end is None:
         compare_start, compare_end = default_comparison(start, end) if end >= start else (None, None)
     return ReportPeriod(start, end, compare_start, compare_end)
-
-
-def _phases(campaign) -> tuple[PhaseSpan, ...]:
-    return tuple(PhaseSpan(p.key, p.name_zh, p.name_en, p.start, p.end) for p in campaign.phases)
 
 
 def report_figures(shop: ShopFile, period: ReportPeriod, *, as_of: datetime | None = None,
@@ -167,7 +163,7 @@ def _read(store: Store, period: ReportPeriod, now: datetime, seg: GroupRules, ti
         shop=report_inputs.shop_name(conn), period=period, generated_at=now,
         campaign_name=campaign.name if campaign else None, target_fen=campaign.target_fen if campaign else None,
         current=current, compare=compare, daily=daily, compare_daily=compare_daily,
-        phases=_phases(campaign) if campaign else (), channels=channels, compare_channels=compare_channels,
+        phases=campaign.phases if campaign else (), channels=channels, compare_channels=compare_channels,
         items=items, buyers=buyers, crm=crm, after_sales=after_sales, open_cases=open_cases,
         reason_names={r.key: (r.zh, r.en) for r in REASONS})
 

@@ -12,7 +12,7 @@ from sellerdesk.domain.report_items import dark_horses, stopped_items
 from sellerdesk.domain.report_sections import build_report
 from sellerdesk.domain.retrospective import (ArmResult, BuyerFigures, BuyerMix, ChannelRow, CrmFigures, DayFigures,
                                              GroupCount, ItemFigures, ItemRow, NotesView, OpenCaseRow,
-                                             OutreachReview, PhaseSpan, ReportError, ReportFigures, ReportPeriod,
+                                             OutreachReview, Phase, ReportError, ReportFigures, ReportPeriod,
                                              TaskReview, Totals, default_comparison, estimated_parts, offers_in,
                                              previous_span, selling_window, sms_cost_fen)
 
@@ -31,11 +31,11 @@ def test_period_checks_and_default_comparison():
 
 
 def test_selling_window_leaves_out_pool_review_and_next():
-    phases = [PhaseSpan("pool", "", "", date(2026, 9, 1), date(2026, 10, 20)),
-              PhaseSpan("presale", "", "", date(2026, 10, 21), date(2026, 10, 31)),
-              PhaseSpan("day", "", "", date(2026, 11, 11), date(2026, 11, 11)),
-              PhaseSpan("thanks", "", "", date(2026, 11, 12), date(2026, 11, 21)),
-              PhaseSpan("next", "", "", date(2026, 11, 15), date(2026, 12, 1))]
+    phases = [Phase("pool", "", "", date(2026, 9, 1), date(2026, 10, 20)),
+              Phase("presale", "", "", date(2026, 10, 21), date(2026, 10, 31)),
+              Phase("day", "", "", date(2026, 11, 11), date(2026, 11, 11)),
+              Phase("thanks", "", "", date(2026, 11, 12), date(2026, 11, 21)),
+              Phase("next", "", "", date(2026, 11, 15), date(2026, 12, 1))]
     assert selling_window(phases, date(2026, 11, 11)) == (date(2026, 10, 21), date(2026, 11, 21))
     assert selling_window([], date(2026, 11, 11)) == (date(2026, 11, 11), date(2026, 11, 11))
 
@@ -81,7 +81,7 @@ def figures(**over) -> ReportFigures:
     base = dict(
         shop="茶小铺", period=period, generated_at=datetime(2026, 11, 20, 9), campaign_name="双11 2026",
         target_fen=400000, current=Totals(500000, 50, 50, 52, 2, 3000), compare=Totals(400000, 40, 40, 42, 1, 100),
-        daily=days, compare_daily=days[:5], phases=(PhaseSpan("day", "爆发日", "The day", date(2026, 11, 11),
+        daily=days, compare_daily=days[:5], phases=(Phase("day", "爆发日", "The day", date(2026, 11, 11),
                                                                 date(2026, 11, 11)),),
         channels=(ChannelRow("ztc", "直通车", "Zhitongche", 90000, 20000, 1000, 2500, 300, 20),
                   ChannelRow("tbk", "淘宝客", "Taobaoke", 10000, 60000, 500, 900, 100, 30)), compare_channels=(),

@@ -249,3 +249,12 @@ def test_a_side_read_that_saw_another_snapshot_changes_no_figure(shop, monkeypat
     monkeypatch.setattr(side_read, "imports_mark", another_state_on_the_side)
     assert report_figures(shop, period, as_of=NOW) == expected
     assert "side-read" in seen and len(set(seen)) == 2
+
+
+def test_a_campaign_is_compared_with_last_years_campaign_of_the_same_festival(shop):
+    last = apply_playbook(shop, "1111", "1111", 2024, now=datetime(2024, 8, 1, 9))
+    this = apply_playbook(shop, "1111", "1111", 2025, now=datetime(2025, 8, 1, 9))
+    period = default_period_for_campaign(shop, this.id)
+    before = default_period_for_campaign(shop, last.id)
+    assert (period.compare_start, period.compare_end) == (before.start, before.end)
+    assert before.start.year == 2024 and period.start.year == 2025
