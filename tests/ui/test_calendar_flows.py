@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date, datetime
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from sellerdesk.domain.promo import TaskDraft, TaskStatus
+from sellerdesk.domain.promo import CalendarError, TaskDraft, TaskStatus
 from sellerdesk.services import calendar_tasks, calendar_view, campaigns, playbook_library
 from sellerdesk.services.demo import build_demo_shop
 from sellerdesk.services.outreach import list_outreaches
@@ -83,12 +84,22 @@ def test_a_broken_ics_file_is_refused_and_nothing_changes(qtbot, cal, tmp_path):
     assert calendar_view.list_events(cal.shop) == events_before
 
 
+def open_playbook(qtbot, editor, key: str) -> None:
+    """Pick a playbook in the list and wait until it is read into the tables."""
+    rows = [editor.list.item(i).data(256) for i in range(editor.list.count())]
+    if editor.key == key:
+        return
+    with qtbot.waitSignal(editor.loaded, timeout=10_000, check_params_cb=lambda k: k == key):
+        editor.list.setCurrentRow(rows.index(key))
+
+
 def test_edit_a_playbook_in_the_app_refuses_a_bad_time_and_saves_a_good_one(qtbot, cal):
     editor = cal.calendar.commands.edit_playbooks()
     qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.key is not None, timeout=10_000)  # listed and the first one read
     rows = [editor.list.item(i).data(256) for i in range(editor.list.count())]
     assert {"618", "1111", "1212"} <= set(rows)
-    editor.list.setCurrentRow(rows.index("1111"))
+    open_playbook(qtbot, editor, "1111")
     time_column = 4
     editor.tasks.item(0, time_column).setText("25:00")
     assert not editor.save()
@@ -96,13 +107,62 @@ def test_edit_a_playbook_in_the_app_refuses_a_bad_time_and_saves_a_good_one(qtbo
     editor.tasks.item(0, time_column).setText("09:15")
     title_column = 6
     editor.tasks.item(0, title_column).setText("我们自己的目标拆解")
-    assert editor.save()
+    with qtbot.waitSignal(editor.loaded, timeout=10_000):  # saved, then listed and read again
+        assert editor.save()
     pb = playbook_library.load_playbook(cal.shop, "1111")
     assert pb.tasks[0].title_zh == "我们自己的目标拆解" and pb.tasks[0].time.strftime("%H:%M") == "09:15"
     assert editor.reset_button.isEnabled()
-    editor.reset()
+    with qtbot.waitSignal(editor.loaded, timeout=10_000):
+        editor.reset()
     assert playbook_library.load_playbook(cal.shop, "1111").tasks[0].title_zh != "我们自己的目标拆解"
     editor.done(0)
+
+
+def test_the_playbook_editor_reads_and_writes_off_the_gui_thread(qtbot, cal, monkeypatch):
+    """Listing, reading and saving run on worker threads; while a save waits (an import holding the
+    file) the buttons are off and the dialog still answers; a refusal from the service is shown inline."""
+    gui = threading.get_ident()
+    calls: list[tuple[str, bool]] = []
+    for name in ("list_playbooks", "playbook_json"):
+        real = getattr(playbook_library, name)
+        monkeypatch.setattr(playbook_library, name, lambda *a, _real=real, _name=name, **k: (
+            calls.append((_name, threading.get_ident() == gui)), _real(*a, **k))[1])
+    releases = [threading.Event(), threading.Event()]  # one per save
+
+    def slow_save(shop, key, text, **kwargs):
+        calls.append(("save_playbook_json", threading.get_ident() == gui))
+        releases[sum(name == "save_playbook_json" for name, _ in calls) - 1].wait(10)
+        raise CalendarError("打法被锁定。", "The shop file is busy: try again.")
+
+    monkeypatch.setattr(playbook_library, "save_playbook_json", slow_save)
+    editor = cal.calendar.commands.edit_playbooks()  # the window owns it: it deletes itself once closed
+    assert editor.key is None and editor.list.count() == 0 and not editor.save_button.isEnabled()
+    qtbot.waitUntil(lambda: editor.key is not None, timeout=10_000)
+    open_playbook(qtbot, editor, "1111")
+    editor.tasks.item(0, 6).setText("改一个标题")
+    task = editor.save()
+    assert task is not None and not task.finished
+    assert not any(b.isEnabled() for b in (editor.save_button, editor.reset_button, editor.add_button,
+                                           editor.remove_button))
+    assert not editor.list.isEnabled()
+    assert editor.save() is None  # a second click does not start a second write
+    qtbot.wait(50)  # the GUI thread still turns: the dialog is usable while the write waits
+    assert editor.isVisible() and not task.finished
+    releases[0].set()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert editor.message.isVisible() and ("busy" in editor.message.text() or "锁定" in editor.message.text())
+    assert editor.save_button.isEnabled() and editor.list.isEnabled()
+    assert cal.findChild(object, "failureBox") is None
+    assert calls and all(not on_gui for _, on_gui in calls)
+    assert {name for name, _ in calls} == {"list_playbooks", "playbook_json", "save_playbook_json"}
+    # Closed while a save runs: the dialog waits (hidden) for the answer, then goes; the lane is free again.
+    task = editor.save()
+    destroyed = []
+    editor.destroyed.connect(lambda *_: destroyed.append(True))
+    editor.done(0)
+    assert not editor.isVisible() and not destroyed
+    releases[1].set()
+    qtbot.waitUntil(lambda: bool(destroyed) and not cal.runner.busy, timeout=10_000)
 
 
 def test_target_breakdown_on_a_shop_with_history(qtbot, cal):

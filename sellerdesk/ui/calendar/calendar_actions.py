@@ -22,6 +22,7 @@ from sellerdesk.ui.calendar.campaign_dialogs import MoveCampaignDialog, Settings
 from sellerdesk.ui.calendar.event_dialog import EventDialog, EventsDialog
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import lang
+from sellerdesk.ui.tasks import delete_when_finished
 
 
 class CalendarActions(QObject):
@@ -194,7 +195,11 @@ class CalendarActions(QObject):
 
         if self.shop is None:
             return None
-        return self._open(PlaybookEditor(self.page, self.shop))
+        dialog = PlaybookEditor(self.page, self.shop, self.page.runner)
+        self.dialog = dialog
+        delete_when_finished(dialog)  # a save still running when it is closed keeps it until it is done
+        dialog.open()
+        return dialog
 
     # -- events -----------------------------------------------------------------------------------
     def new_event(self, day: date | None = None) -> QWidget | None:
