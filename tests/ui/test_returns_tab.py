@@ -191,3 +191,58 @@ def test_export_the_library_and_import_it_into_another_shop(qtbot, desk, tmp_pat
     with qtbot.waitSignal(desk.returns.library_shown, timeout=10_000):
         task = desk.returns.library.import_file(path)
     assert "our-scripts.json" in desk.statusBar().currentMessage()
+
+
+def test_a_script_is_saved_on_the_write_lane_and_a_refusal_is_shown_in_the_editor(qtbot, desk, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    library = desk.returns.library
+    gui, release, saves = threading.get_ident(), threading.Event(), []
+    real_save = script_library.save_script
+
+    def save_script(shop, script, *args, **kwargs):
+        saves.append(threading.get_ident() != gui)
+        release.wait(10)  # as if an import held the shop file
+        return real_save(shop, script, *args, **kwargs)
+
+    monkeypatch.setattr(script_library, "save_script", save_script)
+    before = [s.key for s in script_library.list_scripts(desk.shop)]
+    editor = library.new_script()  # blank: the library format refuses a script without a title or text
+    save = editor.buttons.button(editor.buttons.StandardButton.Save)
+    save.click()
+    assert not save.isEnabled() and editor.isVisible()  # the GUI thread is not waiting for the write
+    release.set()
+    qtbot.waitUntil(lambda: save.isEnabled(), timeout=10_000)
+    assert saves == [True]
+    assert editor.isVisible() and editor.error.isVisible() and editor.error.text()
+    assert library.findChild(QMessageBox, "failureBox") is None
+    assert [s.key for s in script_library.list_scripts(desk.shop)] == before
+    editor.title_zh.setText("尺码问题（自己的）")
+    editor.messages.item(0, 1).setText("亲，您平时穿什么尺码呢？")
+    key = editor.script.key
+    with qtbot.waitSignals([editor.accepted, desk.returns.library_shown], timeout=10_000):
+        save.click()
+    assert saves == [True, True]
+    assert script_library.get_script(desk.shop, key).title_zh == "尺码问题（自己的）"
+
+
+def test_a_new_scripts_key_comes_from_the_scripts_shown(qtbot, desk, monkeypatch):
+    library = desk.returns.library
+    row = next(r for r, s in enumerate(library.scripts) if s.key == "invoice.standard")
+    library.table.setCurrentCell(row, 1)
+    expected_new = script_library.new_script_key(desk.shop, "invoice", "standard")
+    expected_variant = script_library.new_script_key(desk.shop, "invoice", "warm")
+
+    def no_read(*args, **kwargs):
+        raise AssertionError("the scripts were read again on the GUI thread")
+
+    monkeypatch.setattr(script_library, "new_script_key", no_read)
+    monkeypatch.setattr(script_library, "list_scripts", no_read)
+    new = library.new_script()
+    assert new.script.key == expected_new == "invoice.standard-2"
+    new.reject()
+    variant = library.new_variant()
+    assert variant.script.key == expected_variant == "invoice.warm"
+    variant.reject()

@@ -1,8 +1,9 @@
 """The script library: enable, reorder, give shortcuts, edit, add tone variants, import and export.
 
 Usage counts show which scripts agents actually use. Edits are small,
-quick writes, made as the user clicks; a library file to import is checked
-whole first and refused whole (with the line that is wrong).
+quick writes, made as the user clicks, all on the window's write lane (`_do`);
+a library file to import is checked whole first and refused whole (with the
+line that is wrong).
 """
 
 from __future__ import annotations
@@ -29,10 +30,23 @@ from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import lang
 from sellerdesk.ui.returns.script_editor import ScriptEditor
-from sellerdesk.ui.tasks import Task, TaskRunner
+from sellerdesk.ui.tasks import Task, TaskRunner, delete_when_finished
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 SHORTCUT, TITLE, REASON, TONE, USED, ORIGIN = range(6)
+
+
+def free_key(scripts: list[Script], reason: str, tone: str = "standard") -> str:
+    """A key no script shown uses: 'size_colour.warm', or 'size_colour.warm-2' when taken.
+    The rule of script_library.new_script_key, applied to the scripts already read (the library
+    view holds them all, disabled ones included) rather than reading them again."""
+    taken = {s.key for s in scripts}
+    base = f"{reason}.{tone}"
+    n, key = 1, base
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    return key
 
 
 class LibraryView(QWidget):
@@ -135,15 +149,17 @@ class LibraryView(QWidget):
                 self.table.setCurrentCell(r, TITLE)
 
     # -- changes ----------------------------------------------------------------------------------
-    def _do(self, action, title: str | None = None, then=None) -> Task | None:
+    def _do(self, action, title: str | None = None, then=None, failed=None, owner=None) -> Task | None:
         """Run a library write on the window's write lane (an import reads a file of up to 5 MB);
-        the page re-reads the scripts when it is done, failures are shown with the service's reason."""
+        the page re-reads the scripts when it is done, failures are shown with the service's reason
+        (by `failed` when given: a dialog shows it inline). `owner` owns the Task (a dialog that
+        waits for its write before it is deleted); the view by default."""
         if self.shop is None:
             return None
-        task = Task(lambda progress, cancel: action(), self)
+        task = Task(lambda progress, cancel: action(), owner or self)
         task.succeeded.connect(lambda result: (self.library_changed.emit(), then(result) if then else None))
-        task.failed.connect(lambda exc: show_failure(
-            self, title or QCoreApplication.translate("LibraryView", "Script library"), exc))
+        task.failed.connect(failed or (lambda exc: show_failure(
+            self, title or QCoreApplication.translate("LibraryView", "Script library"), exc)))
         return self.runner.start(task)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
@@ -166,13 +182,14 @@ class LibraryView(QWidget):
 
     def _edit(self, script: Script) -> ScriptEditor:
         shop = self.shop
+        dialog: ScriptEditor
 
-        def save(edited: Script) -> None:
-            script_library.save_script(shop, edited)
-            self.library_changed.emit()
+        def save(edited: Script) -> Task | None:  # on the write lane; the editor shows a refusal inline
+            return self._do(lambda: script_library.save_script(shop, edited),
+                            then=dialog.saved, failed=dialog.save_failed, owner=dialog)
 
         dialog = ScriptEditor(script, save, self)
-        dialog.finished.connect(dialog.deleteLater)
+        delete_when_finished(dialog)  # closed while its save runs: deleted once the answer is in
         dialog.open()
         self.dialog = dialog
         return dialog
@@ -186,7 +203,7 @@ class LibraryView(QWidget):
             return None
         base = self.selected()
         reason = base.reason if base else "size_colour"
-        key = script_library.new_script_key(self.shop, reason, "standard")
+        key = free_key(self.scripts, reason, "standard")
         blank = Script(key, reason, "", "", (ScriptMessage("ask", "", ""),), position=len(self.scripts))
         return self._edit(blank)
 
@@ -196,7 +213,7 @@ class LibraryView(QWidget):
         if base is None or self.shop is None:
             return None
         tone = "warm" if base.tone != "warm" else "brief"
-        key = script_library.new_script_key(self.shop, base.reason, tone)
+        key = free_key(self.scripts, base.reason, tone)
         return self._edit(replace(base, key=key, tone=tone, builtin=False, shortcut=None, position=base.position + 1))
 
     def delete_or_reset(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.domain.cases import Outcome
 from sellerdesk.domain.scripts import ALL_TOPICS, OUTCOMES, ROLES, TONES, Script, ScriptMessage, tone_label
+from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.groups.common import ERROR_STYLE, message_label, reason, show_message
 from sellerdesk.ui.i18n import lang
 
@@ -39,12 +40,15 @@ ROLE_NAMES = {
 
 
 class ScriptEditor(QDialog):
-    """`save` is called with the edited Script; it raises the service's ScriptError to show inline."""
+    """`save` is called with the edited Script and starts the write off the GUI thread (it returns
+    the Task, None when nothing started); the write's answer comes back to `saved` (the dialog
+    closes) or `save_failed` (the service's ScriptError is shown inline, the dialog stays open)."""
 
     def __init__(self, script: Script, save, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("scriptEditor")
         self.script, self.save = script, save
+        self.writing = False
         self.setWindowTitle(QCoreApplication.translate("ScriptEditor", "Script"))
         self.reason = QComboBox(self)
         self.reason.setObjectName("scriptReason")
@@ -180,12 +184,25 @@ class ScriptEditor(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self.save(self.values())
-        except Exception as exc:  # noqa: BLE001 - the library's own reason is shown; others go up
-            text = reason(exc)
-            if text is None:
-                raise
-            show_message(self.error, text, ERROR_STYLE)
+        if self.writing:
             return
-        super().accept()
+        task = self.save(self.values())
+        if task is not None:
+            self._set_writing(True)
+
+    def saved(self, _result: object = None) -> None:
+        self._set_writing(False)
+        if self.isVisible():  # not closed meanwhile
+            super().accept()
+
+    def save_failed(self, exc: BaseException) -> None:
+        self._set_writing(False)
+        text = reason(exc)
+        if text is None:  # not the library's own refusal: the full failure
+            show_failure(self, QCoreApplication.translate("ScriptEditor", "Script"), exc)
+            return
+        show_message(self.error, text, ERROR_STYLE)
+
+    def _set_writing(self, writing: bool) -> None:
+        self.writing = writing
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not writing)
