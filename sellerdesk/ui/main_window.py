@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(self)
         self.overview.import_requested.connect(self.choose_and_import)
         self.changes_made.connect(self.overview.apply_changes)
-        self.customers = CustomersPage(self.runner, self)
+        self.customers = CustomersPage(self.runner, clock, self)
         self.customers.changes_made.connect(self.changes_made)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.changes_made.connect(self.customers.apply_changes)

@@ -38,6 +38,13 @@ def wait_idle(qtbot, page):
     qtbot.waitUntil(lambda: not page.reads.busy and not page.search_timer.isActive(), timeout=WAIT_MS)
 
 
+def open_tag_dialog(qtbot, page, action):
+    """Use the tag menu: the tags in use are read off the GUI thread, then the dialog opens."""
+    with qtbot.waitSignal(page.tagger.dialog_opened, timeout=WAIT_MS) as opened:
+        action()
+    return opened.args[0]
+
+
 def click_item(qtbot, tree, item):
     tree.scrollToItem(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
@@ -118,7 +125,7 @@ def test_tag_selected_buyers(qtbot, page, window):
         page.table.selectionModel().select(page.model.index(row, 0), page.table.selectionModel().SelectionFlag.Select
                                            | page.table.selectionModel().SelectionFlag.Rows)
     ids = page.model.ids[:3]
-    dialog = page.tag_selected(True)
+    dialog = open_tag_dialog(qtbot, page, lambda: page.tag_selected(True))
     dialog.setTextValue("回购VIP")
     dialog.accept()
     qtbot.waitUntil(lambda: ("回购VIP", 3) in all_tags(window.shop), timeout=WAIT_MS)
@@ -132,11 +139,11 @@ def test_tag_whole_group_then_remove(qtbot, page, window):
     click_item(qtbot, page.groups.tree, page.groups.items["loyal"])
     size = page.seg.group("loyal").size
     qtbot.waitUntil(lambda: page.model.rowCount() == size, timeout=WAIT_MS)
-    dialog = page.tag_group(True)
+    dialog = open_tag_dialog(qtbot, page, lambda: page.tag_group(True))
     dialog.setTextValue("忠诚")
     dialog.accept()
     qtbot.waitUntil(lambda: ("忠诚", size) in all_tags(window.shop), timeout=WAIT_MS)
-    dialog = page.tag_group(False)
+    dialog = open_tag_dialog(qtbot, page, lambda: page.tag_group(False))
     dialog.setTextValue("忠诚")
     dialog.accept()
     qtbot.waitUntil(lambda: all_tags(window.shop) == [], timeout=WAIT_MS)
@@ -157,7 +164,7 @@ def test_tagging_keeps_the_selection_and_scroll(qtbot, page, window):
     page.table.selectRow(4)
     page.table.scrollTo(page.model.index(150, 0))
     scrolled = page.table.verticalScrollBar().value()
-    page.tag_selected(True).setTextValue("样品")
+    open_tag_dialog(qtbot, page, lambda: page.tag_selected(True)).setTextValue("样品")
     page.tagger.dialog.accept()
     qtbot.waitUntil(lambda: "样品" in page.model.cell_text(4, TAGS), timeout=WAIT_MS)
     wait_idle(qtbot, page)
@@ -251,3 +258,50 @@ def test_a_second_buyer_opens_after_the_first_was_closed(qtbot, page, window):
     qtbot.waitUntil(lambda: second.detail is not None, timeout=WAIT_MS)
     assert second.values["nick"].text()
     second.close()
+
+
+def test_the_tag_menu_reads_the_tags_off_the_gui_thread_then_opens(qtbot, page, window, monkeypatch):
+    import threading
+
+    from sellerdesk.services.customers import add_tag
+    from sellerdesk.ui.customers import tagging
+
+    add_tag(window.shop, page.model.ids[:2], "老客")
+    gui, release, reads = threading.get_ident(), threading.Event(), []
+
+    def slow_tags(shop):
+        reads.append(threading.get_ident() != gui)
+        release.wait(10)  # as if the shop file were busy
+        return all_tags(shop)
+
+    monkeypatch.setattr(tagging, "all_tags", slow_tags)
+    opened = []
+    page.tagger.dialog_opened.connect(opened.append)
+    page.table.selectRow(0)
+    page.untag_selected_action.trigger()  # the tag menu's "remove a tag from selected buyers"
+    qtbot.wait(50)
+    assert not opened and page.reads.busy  # the GUI thread did not wait for the read
+    release.set()
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    dialog = opened[0]
+    assert reads == [True] and dialog is page.tagger.dialog and dialog.isVisible()
+    assert dialog.comboBoxItems() == ["老客"] and dialog.textValue() == "老客"
+    dialog.accept()
+    qtbot.waitUntil(lambda: all_tags(window.shop) == [("老客", 1)], timeout=WAIT_MS)
+
+
+def test_the_as_of_default_is_the_shop_clocks_day(qtbot, tmp_shop, translations, ui_state):
+    from datetime import datetime
+
+    from tests.ui.helpers import GROUPS_AS_OF, FakeClock, open_window
+
+    build_demo_shop(tmp_shop, buyers=120, seed=4, today=GROUPS_AS_OF)
+    clock = FakeClock(datetime.combine(GROUPS_AS_OF, datetime.min.time()).replace(hour=7))
+    window = open_window(qtbot, tmp_shop, translations, ui_state, clock)
+    page = window.customers
+    assert page.as_of_day == GROUPS_AS_OF == page.today()  # not the computer's date
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.seg is not None and page.model.rowCount() > 0 and not page.reads.busy,
+                    timeout=WAIT_MS)
+    assert page.seg.as_of == GROUPS_AS_OF and page.model.rowCount() == page.seg.buyers == 120
+    assert page._ids_as_of == GROUPS_AS_OF  # the list of all buyers took the as-of-today path

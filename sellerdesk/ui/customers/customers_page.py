@@ -5,12 +5,15 @@ the chosen day) and the id lists (list_buyer_ids: group, search text, sort).
 The table model holds the ids and reads the rows being painted, a page at a
 time. Writes (tags) go through the window's write lane. The tab refreshes
 on a Changes value when it is visible, otherwise the next time it is shown.
+"Today" (the as-of default, the cheap as-of-today path) is the injected shop
+clock's day (Asia/Shanghai), as on the other tabs; tests pass a fake one.
 """
 
 from __future__ import annotations
 
 from array import array
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,15 +28,14 @@ from sellerdesk.ui.customers.buyer_dialog import BuyerDialog
 from sellerdesk.ui.customers.buyer_view import BuyerTableView
 from sellerdesk.ui.customers.group_actions import GroupActions
 from sellerdesk.ui.customers.groups_panel import GroupsPanel
-from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.customers.tagging import Tagger
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.models.buyer_table import BuyerTableModel
+from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
 ID_LISTS_KEPT = 8  # 300,000 ids are 2.4 MB as an array: keep a few, for sorting back and clearing a search
-
 
 
 def _relevant(changes: Changes) -> bool:
@@ -46,10 +48,11 @@ class CustomersPage(QWidget):
     ids_shown = Signal()  # a new id list is in the table (tests wait for it)
     groups_shown = Signal()  # the groups were counted and are in the panel
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, runner: TaskRunner, clock: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("customersPage")
         self.runner = runner
+        self.clock = clock
         self.shop: ShopFile | None = None
         self.seg: Segmentation | None = None
         self.reader: BuyerReader | None = None
@@ -70,7 +73,7 @@ class CustomersPage(QWidget):
         self.groups.group_selected.connect(lambda key: self.query_ids())
 
         self.as_of_label = QLabel(self)
-        self.as_of = QDateEdit(QDate.currentDate(), self)
+        self.as_of = QDateEdit(QDate(self.today()), self)
         self.as_of.setObjectName("asOfDate")
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
@@ -89,7 +92,7 @@ class CustomersPage(QWidget):
         self.date_timer.timeout.connect(self.refresh)
         self.as_of.dateChanged.connect(lambda _: self.date_timer.start())
 
-        self.tagger = Tagger(self, runner)
+        self.tagger = Tagger(self, runner, self.reads)
         self.tagger.changes_made.connect(self.changes_made)
         self.tagger.status_message.connect(self.status_message)
         self.tag_button = QToolButton(self)
@@ -176,12 +179,16 @@ class CustomersPage(QWidget):
     def as_of_day(self) -> date:
         return self.as_of.date().toPython()
 
+    def today(self) -> date:
+        """The shop's day now (Asia/Shanghai), whatever zone the computer is set to."""
+        return self.clock().date()
+
     def refresh(self) -> None:
         """Count the groups again; the list of all buyers as of today need not wait for that."""
         if self.shop is None:
             return
         self.dirty = False
-        if self.reader is not None and self.as_of_day >= date.today():
+        if self.reader is not None and self.as_of_day >= self.today():
             self.reader.refresh()  # cheap for today; an earlier day is prepared again off the GUI thread
         self._reader_as_of = None
         self._id_cache.clear()
@@ -212,7 +219,7 @@ class CustomersPage(QWidget):
             self.model.reload(seg)  # the list of all buyers did not wait; now its rows get their groups
 
     def _reader_ready(self, as_of: date | None) -> bool:
-        return as_of is None or as_of >= date.today() or self._reader_as_of == as_of
+        return as_of is None or as_of >= self.today() or self._reader_as_of == as_of
 
     def _prepare_reader(self, seg: Segmentation) -> None:
         """Compute the reader's figures for an earlier day in a worker; the table stays empty meanwhile."""
@@ -246,12 +253,13 @@ class CustomersPage(QWidget):
             return
         key = self.groups.selected_key
         seg = self.seg if self.seg is not None and self.seg.as_of == self.as_of_day else None
-        if (seg is None or recounting) and (key is not None or self.as_of_day != date.today()):
+        today = self.today()
+        if (seg is None or recounting) and (key is not None or self.as_of_day != today):
             self._waiting = True  # _segmentation_ready asks again
             return
         shop, text = self.shop, self.search.text()
         sort, descending = self.model.sort_key, self.model.descending
-        self._ids_as_of = seg.as_of if seg else date.today()
+        self._ids_as_of = seg.as_of if seg else today
         query = (self._ids_as_of, key, text.strip(), sort, descending)
         cached = self._id_cache.get(query)
         if cached is not None:  # asked before since the last change: no need to ask SQLite again

@@ -1,8 +1,9 @@
 """Tagging buyers: ask which tag (non-blocking dialog), then add or remove it on the write lane.
 
-One Task per action (sellerdesk/ui/tasks.py); the outcome goes to the status
-bar and the Changes to the window, which re-broadcasts them so the table's
-tags column and the group counts refresh.
+The tags in use (offered in the dialog) are read on the page's ReadLane; the
+dialog opens when they arrive. One Task per action (sellerdesk/ui/tasks.py);
+the outcome goes to the status bar and the Changes to the window, which
+re-broadcasts them so the table's tags column and the group counts refresh.
 """
 
 from __future__ import annotations
@@ -17,25 +18,36 @@ from sellerdesk.services.segmentation import Segmentation
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import lang
+from sellerdesk.ui.read_lane import ReadLane
 from sellerdesk.ui.tasks import Task, TaskRunner
-
-
 
 
 class Tagger(QObject):
     changes_made = Signal(object)  # Changes
     status_message = Signal(str)
+    dialog_opened = Signal(object)  # the "which tag" dialog, open once the tags in use were read
 
-    def __init__(self, parent: QWidget, runner: TaskRunner):
+    def __init__(self, parent: QWidget, runner: TaskRunner, reads: ReadLane):
         super().__init__(parent)
         self._parent = parent
         self.runner = runner
+        self.reads = reads  # the page's
         self.dialog: QInputDialog | None = None  # the open "which tag" dialog (tests fill it in)
 
     # -- asking --------------------------------------------------------
-    def ask(self, shop: ShopFile, adding: bool, who: str, on_tag: Callable[[str], None]) -> QInputDialog:
+    def ask(self, shop: ShopFile, adding: bool, who: str, on_tag: Callable[[str], None]) -> Task:
+        """Read the tags in use off the GUI thread, then open the tag prompt (see _open).
+        A newer request replaces one still reading."""
+        return self.reads.start(
+            lambda progress, cancel: all_tags(shop),
+            lambda tags: self._open([tag for tag, _ in tags], adding, who, on_tag)
+            if getattr(self._parent, "shop", shop) is shop else None,  # another shop was opened meanwhile
+            lambda exc: show_failure(self._parent, QCoreApplication.translate("Tagging", "Tags"), exc),
+            kind="tag-menu",
+        )
+
+    def _open(self, existing: list[str], adding: bool, who: str, on_tag: Callable[[str], None]) -> QInputDialog:
         """A non-modal-blocking tag prompt: existing tags offered, a new one typed when adding."""
-        existing = [tag for tag, _ in all_tags(shop)]
         dialog = QInputDialog(self._parent)
         dialog.setObjectName("tagDialog")
         dialog.setWindowTitle(QCoreApplication.translate("Tagging", "Add a tag") if adding
@@ -48,9 +60,10 @@ class Tagger(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.dialog = dialog
+        self.dialog_opened.emit(dialog)
         return dialog
 
-    def tag_buyers(self, shop: ShopFile, ids: Sequence[int], adding: bool) -> QInputDialog | None:
+    def tag_buyers(self, shop: ShopFile, ids: Sequence[int], adding: bool) -> Task | None:
         ids = list(ids)
         if not ids:
             self.status_message.emit(QCoreApplication.translate("Tagging", "Select buyers in the table first."))
@@ -60,7 +73,7 @@ class Tagger(QObject):
         return self.ask(shop, adding, who.format(n=f"{len(ids):,}"),
                         lambda tag: self.run(shop, adding, tag, lambda: ids))
 
-    def tag_group(self, shop: ShopFile, seg: Segmentation, key: str | None, adding: bool) -> QInputDialog:
+    def tag_group(self, shop: ShopFile, seg: Segmentation, key: str | None, adding: bool) -> Task:
         group = seg.group(key) if key else None
         name = group.name(lang()) if group else QCoreApplication.translate("Tagging", "All buyers")
         size = group.size if group else seg.buyers
