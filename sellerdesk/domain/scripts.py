@@ -217,6 +217,17 @@ def render_script(script: Script, values: Mapping[str, object | None], lang: str
     return [render(m.text(lang), filled, lang, SCRIPT_FIELDS) for m in script.messages]
 
 
+def free_script_key(scripts: Iterable[Script], reason: str, tone: str = "standard") -> str:
+    """A key none of these scripts uses: 'size_colour.warm', or 'size_colour.warm-2' when taken."""
+    taken = {s.key for s in scripts}
+    base = f"{reason}.{tone}"
+    n, key = 1, base
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
 def check_script(script: Script) -> list[Notice]:
     """What a valid script still gets wrong: unknown fields or lone braces in a message."""
     out: list[Notice] = []

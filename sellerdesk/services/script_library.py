@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from sellerdesk.domain.scripts import (REASON_BY_KEY, SHORTCUTS, Script, ScriptError, library_to_text,
+from sellerdesk.domain.scripts import (REASON_BY_KEY, SHORTCUTS, Script, ScriptError, free_script_key, library_to_text,
                                        parse_library, render_script, search_scripts)
 from sellerdesk.services.clock import shop_now
 from sellerdesk.services.returns import order_values
@@ -148,13 +148,7 @@ def record_use(shop: ShopFile, key: str, now: datetime | None = None) -> None:
 
 def new_script_key(shop: ShopFile, reason: str, tone: str = "standard") -> str:
     """A free key for a new script: 'size_colour.warm', or 'size_colour.warm-2' when taken."""
-    taken = {s.key for s in list_scripts(shop)}
-    base = f"{reason}.{tone}"
-    n, key = 1, base
-    while key in taken:
-        n += 1
-        key = f"{base}-{n}"
-    return key
+    return free_script_key(list_scripts(shop), reason, tone)
 
 
 def save_script(shop: ShopFile, script: Script, now: datetime | None = None) -> Script:

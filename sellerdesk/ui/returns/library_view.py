@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.domain.scripts import REASON_BY_KEY, Script, ScriptMessage, tone_label
+from sellerdesk.domain.scripts import REASON_BY_KEY, Script, ScriptMessage, free_script_key, tone_label
 from sellerdesk.services import script_library
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.ui.errors import show_failure
@@ -34,19 +34,6 @@ from sellerdesk.ui.tasks import Task, TaskRunner, delete_when_finished
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 SHORTCUT, TITLE, REASON, TONE, USED, ORIGIN = range(6)
-
-
-def free_key(scripts: list[Script], reason: str, tone: str = "standard") -> str:
-    """A key no script shown uses: 'size_colour.warm', or 'size_colour.warm-2' when taken.
-    The rule of script_library.new_script_key, applied to the scripts already read (the library
-    view holds them all, disabled ones included) rather than reading them again."""
-    taken = {s.key for s in scripts}
-    base = f"{reason}.{tone}"
-    n, key = 1, base
-    while key in taken:
-        n += 1
-        key = f"{base}-{n}"
-    return key
 
 
 class LibraryView(QWidget):
@@ -203,7 +190,7 @@ class LibraryView(QWidget):
             return None
         base = self.selected()
         reason = base.reason if base else "size_colour"
-        key = free_key(self.scripts, reason, "standard")
+        key = free_script_key(self.scripts, reason, "standard")
         blank = Script(key, reason, "", "", (ScriptMessage("ask", "", ""),), position=len(self.scripts))
         return self._edit(blank)
 
@@ -213,7 +200,7 @@ class LibraryView(QWidget):
         if base is None or self.shop is None:
             return None
         tone = "warm" if base.tone != "warm" else "brief"
-        key = free_key(self.scripts, base.reason, tone)
+        key = free_script_key(self.scripts, base.reason, tone)
         return self._edit(replace(base, key=key, tone=tone, builtin=False, shortcut=None, position=base.position + 1))
 
     def delete_or_reset(self) -> None:
