@@ -8,7 +8,7 @@ what it shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.translations = translations
         self.runner = runner or TaskRunner(self)
+        self.clock = clock
         self.shop: ShopFile | None = None
         self.lock: ShopLock | None = None
         self.setAcceptDrops(True)
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
             show_failure(self, QCoreApplication.translate("MainWindow", "Demo shop"), exc)
             return None
         shop = self.shop
-        today = date.today()  # the demo's two years end today, so "recent" means recent
+        today = self.clock().date()  # the demo's two years end today, so "recent" means recent
         def build(progress, cancel):
             result = build_demo_shop(shop, buyers=buyers, seed=seed, today=today, progress=progress, cancel=cancel)
             add_demo_activity(shop, today, seed)  # campaigns, ad spend, cases: every tab in use

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sellerdesk.domain.promo import Task, TaskStatus
+from sellerdesk.services.clock import shop_now
 from sellerdesk.ui.calendar.task_labels import bucket, channel_name, status_name, when
 
 WHEN, TITLE, STATUS, OWNER, GROUP, CAMPAIGN = range(6)
@@ -35,7 +36,7 @@ class AgendaModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._tasks: list[Task] = []
-        self._now = datetime.now()
+        self._now = shop_now()  # until set_tasks gives the page's clock's time
         self._campaigns: dict[int, str] = {}
         self._groups: dict[str, str] = {}
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from sellerdesk.domain.promo import CalendarEntry, Task
+from sellerdesk.services.clock import shop_now
 from sellerdesk.ui.i18n import lang
 
 WEEKS = 6
@@ -41,7 +42,7 @@ def tasks_on(tasks: list[Task], day: date) -> list[Task]:
 class MonthModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        now = datetime.now()
+        now = shop_now()  # until the page sets its clock's time
         self.year, self.month = now.year, now.month
         self.now = now
         self._entries: list[CalendarEntry] = []

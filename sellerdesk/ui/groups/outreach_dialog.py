@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateTimeEdit, QDia
 
 from sellerdesk.domain.masking import mask_name, mask_phone
 from sellerdesk.domain.outreach import HOLDOUT, HOLDOUT_MAX
+from sellerdesk.services.clock import shop_today
 from sellerdesk.services.outreach import (Channel, OutreachPlan, OutreachPreview, OutreachResult, export_outreach,
                                           prepare_outreach)
 from sellerdesk.services.segmentation import Segmentation
@@ -100,7 +101,7 @@ class OutreachDialog(QDialog):
         self.send_at.setObjectName("outreachSendAt")
         self.send_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.send_at.setCalendarPopup(True)
-        tomorrow = datetime.combine(datetime.now().date() + timedelta(days=1), time(10, 0))
+        tomorrow = datetime.combine(shop_today() + timedelta(days=1), time(10, 0))
         self.send_at.setDateTime(QDateTime(tomorrow))
         self.holdout = QSpinBox(self)
         self.holdout.setObjectName("outreachHoldout")
