@@ -4,7 +4,9 @@ For each file: open it (encoding and layout detected), stream its records into
 the store inside one transaction, report rejected rows, refresh the shop's
 figures, log the import. Cancel or a crash rolls the current file back; files
 finished before it stay imported. Unknown layouts use a column mapping given
-by the user or remembered for that header set.
+by the user or remembered for that header set. A first load into an empty shop
+builds the order indexes after that commit (derived data, each index committed
+on its own while a thread copies the commits into the database file).
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import CancelToken, Changes, Progress, no_progress
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.store.buyer_stats import refresh_buyer_stats, write_buyer_stats
+from sellerdesk.store.checkpoints import TrailingCheckpoint
 from sellerdesk.store.db import Store
 from sellerdesk.store.imports_log import finish_import, load_mapping, save_mapping, start_import
-from sellerdesk.store.order_writer import (OrderWriter, WriteCounts, WriterThread,
+from sellerdesk.store.order_writer import (OrderWriter, WriteCounts, WriterThread, build_order_indexes,
                                           foreign_key_checks_off_for_a_first_load, two_sorters)
 from sellerdesk.store.summary import refresh_summary, write_summary
 
@@ -164,49 +167,60 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
 
         table.watch(_CHECK_EVERY, tick)
         background = BackgroundParse(path, layout.key) if worth_it(layout, path) else None
-        digest = file_fingerprint(path)
         try:
-            with foreign_key_checks_off_for_a_first_load(store.conn), store.transaction() as conn:
-                import_id = start_import(
-                    conn, file_name=path.name, path=str(path.resolve()), fingerprint=digest,
-                    platform=layout.platform, layout=layout.key, encoding=table.encoding,
-                    imported_at=start_import_time(now), layout_labels=(layout.label_zh, layout.label_en),
-                )
-                if remember:
-                    save_mapping(conn, header_signature(table.headers), remember, start_import_time(now))
-                # Written on a thread of its own while this one parses; the connection is
-                # this thread's again after join() or stop().
-                writing = WriterThread(conn, import_id)
-                try:
-                    for record in _parsed(layout, table, sink, background, cancel, report):
-                        if record is RESTART:  # the layout takes back what it streamed: start again
-                            writing.restart()
-                        else:
-                            writing.add(record)
-                    writer = writing.join()
-                finally:
-                    writing.stop()  # also after an error or a Cancel, before the rollback
-                cancel.check()
-                if sink.rows_read == 0:
-                    raise FileImportError(
-                        path.name, "文件里只有表头，没有数据行。", "The file has a header but no data rows."
-                    )
-                # A bulk load's order indexes are built after the figures: the figures read every
-                # order, by a scan and a sort, which the indexes would only make slower
-                # (1M orders: buyer_stats 3.7 s without them, 5.1 s with).
-                counts = writer.finish(indexes=False)
-                cancel.check()
-                with two_sorters(conn):
-                    if counts != WriteCounts():  # a re-import that changed nothing leaves the figures as they are
-                        _refresh_figures(conn, writer, counts, cancel)
-                    writer.build_indexes()
-                finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
-                cancel.check()  # the last moment a Cancel still rolls the file back
+            with TrailingCheckpoint(store.conn, store.path) as checkpoint:
+                counts = _write_file(store, table, layout, remember, sink, background, report, cancel, now)
+                checkpoint.committed()
+                # The file is imported: what follows is derived data, never cancelled. A first load
+                # dropped the order indexes; each is built and committed while the checkpoint
+                # thread copies the commit before it.
+                with two_sorters(store.conn):
+                    build_order_indexes(store.conn, checkpoint.committed)
         finally:
             if background is not None:
                 background.close()
         result.rows_read, result.rows_rejected = sink.rows_read, sink.rejected
         result.errors, result.counts = sink.errors, counts
+
+
+def _write_file(store: Store, table: Table, layout: Layout, remember: dict[str, str] | None, sink: RowSink,
+                background: BackgroundParse | None, report, cancel: CancelToken, now: datetime) -> WriteCounts:
+    """The file's one transaction: its records, the figures over them and its line in the imports log."""
+    path = table.path
+    digest = file_fingerprint(path)
+    with foreign_key_checks_off_for_a_first_load(store.conn), store.transaction() as conn:
+        import_id = start_import(
+            conn, file_name=path.name, path=str(path.resolve()), fingerprint=digest,
+            platform=layout.platform, layout=layout.key, encoding=table.encoding,
+            imported_at=start_import_time(now), layout_labels=(layout.label_zh, layout.label_en),
+        )
+        if remember:
+            save_mapping(conn, header_signature(table.headers), remember, start_import_time(now))
+        # Written on a thread of its own while this one parses; the connection is
+        # this thread's again after join() or stop().
+        writing = WriterThread(conn, import_id)
+        try:
+            for record in _parsed(layout, table, sink, background, cancel, report):
+                if record is RESTART:  # the layout takes back what it streamed: start again
+                    writing.restart()
+                else:
+                    writing.add(record)
+            writer = writing.join()
+        finally:
+            writing.stop()  # also after an error or a Cancel, before the rollback
+        cancel.check()
+        if sink.rows_read == 0:
+            raise FileImportError(
+                path.name, "文件里只有表头，没有数据行。", "The file has a header but no data rows."
+            )
+        counts = writer.finish()
+        cancel.check()
+        if counts != WriteCounts():  # a re-import that changed nothing leaves the figures as they are
+            with two_sorters(conn):
+                _refresh_figures(conn, writer, counts, cancel)
+        finish_import(conn, import_id, sink.rows_read, sink.rejected, counts)
+        cancel.check()  # the last moment a Cancel still rolls the file back
+    return counts
 
 
 def _refresh_figures(conn, writer: OrderWriter, counts: WriteCounts, cancel: CancelToken) -> None:

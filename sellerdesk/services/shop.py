@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sellerdesk.paths import default_db_path
 from sellerdesk.store.db import DatabaseError, Store, open_store
+from sellerdesk.store.order_writer import build_missing_order_indexes
 
 __all__ = ["DatabaseError", "ShopFile"]
 
@@ -21,8 +22,13 @@ class ShopFile:
         return open_store(self.path)
 
     def ensure(self) -> None:
-        """Create or migrate the file now (so errors show before any work)."""
-        self.open().close()
+        """Create or migrate the file now (so errors show before any work), and build the order
+        indexes a crash after a first load's commit left unbuilt (they are derived data)."""
+        store = self.open()
+        try:
+            build_missing_order_indexes(store.conn)
+        finally:
+            store.close()
 
     def __repr__(self) -> str:
         return f"ShopFile({str(self.path)!r})"

@@ -11,7 +11,7 @@ This is the million-row path: it uses the raw connection and executemany.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -251,17 +251,15 @@ class OrderWriter:
                 self._changes[table] += self.conn.total_changes - before
                 rows.clear()
 
-    def finish(self, indexes: bool = True) -> WriteCounts:
-        """Flush, write buyers, and count what was added and what was updated. With indexes=False
-        a bulk load's secondary indexes are left for build_indexes() (the caller may first run
-        queries that read every order anyway, which are faster without them)."""
+    def finish(self) -> WriteCounts:
+        """Flush, write buyers, and count what was added and what was updated. A bulk load's
+        secondary indexes are left for build_order_indexes() after the commit (the figures read
+        every order first, which the indexes would only make slower)."""
         self.flush()
         self._write_buyers()
         # Nothing more is added: let go of the buyers' keys and profiles before the index builds
         # and the figures' sorts, where a big import peaks (1M orders: 403 -> 364 MB).
         self._buyer_ids, self._profiles, self._stale = {}, {}, set()
-        if indexes:
-            self.build_indexes()
         counts = WriteCounts(buyers_added=self._next_buyer - self._first_new_buyer)
         for table, prefix in (("orders", "orders"), ("order_lines", "lines"), ("refunds", "refunds")):
             added = self.conn.execute(
@@ -270,14 +268,6 @@ class OrderWriter:
             setattr(counts, f"{prefix}_added", added)
             setattr(counts, f"{prefix}_updated", self._changes[table] - added)
         return counts
-
-    def build_indexes(self) -> None:
-        """After a bulk load, build the secondary indexes it dropped (each from one sort of the
-        table). A second sorting thread (PRAGMA threads) was tried: no faster, 60 MB more."""
-        if not self._bulk:
-            return
-        for sql in ORDER_INDEXES.values():
-            self.conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
 
     def tallied_summary(self, counts: WriteCounts) -> list[tuple] | None:
         """The shop_summary rows tallied during a load into an empty shop, when exact (_exact);
@@ -327,6 +317,40 @@ def foreign_key_checks_off_for_a_first_load(conn: sqlite3.Connection) -> Iterato
     finally:
         if empty and was_on:
             conn.execute("PRAGMA foreign_keys = ON")
+
+
+def build_order_indexes(conn: sqlite3.Connection, committed: Callable[[], None] = lambda: None) -> list[str]:
+    """Build each secondary index of ORDER_INDEXES the database lacks, in a transaction of its
+    own, calling committed() after each (store.checkpoints copies it meanwhile); the names built.
+
+    A bulk load into an empty shop drops them in its transaction and commits the file's orders
+    without them; they are built here, after that commit. A crash in between leaves a whole
+    import without some indexes, which the next import or the next opening of the shop builds
+    (services.shop.ShopFile.ensure). Until then the queries they serve scan instead."""
+    if conn.in_transaction:
+        raise RuntimeError("build_order_indexes commits each index: call it outside a transaction")
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    built = []
+    for name, sql in ORDER_INDEXES.items():
+        if name not in have:
+            conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))  # autocommits
+            committed()
+            built.append(name)
+    return built
+
+
+def build_missing_order_indexes(conn: sqlite3.Connection) -> list[str]:
+    """build_order_indexes when a shop is opened (after a crash between a first load's commit and
+    its indexes); nothing when another connection is writing (a first load in progress builds
+    them itself, or the next opening does) or the file is read-only."""
+    busy = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        return build_order_indexes(conn)
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy)}")
 
 
 @contextmanager
