@@ -49,11 +49,21 @@ class BuyerHit:
 _ORDER_COLUMNS = ", ".join(OrderHit.__dataclass_fields__)
 
 
+# Every platform the orders have, each found by one search of the (platform, order_no) key
+# (the next platform after the last one found), not by reading the orders.
+_ORDER_PLATFORMS = """WITH RECURSIVE p(platform) AS (
+    SELECT min(platform) FROM orders
+    UNION ALL
+    SELECT (SELECT min(platform) FROM orders WHERE platform > p.platform) FROM p WHERE p.platform IS NOT NULL
+)"""
+_BY_NUMBER = (f"{_ORDER_PLATFORMS} SELECT {_ORDER_COLUMNS} FROM orders "
+              f"WHERE platform IN (SELECT platform FROM p) AND order_no = ? ORDER BY created_at DESC LIMIT ?")
+
+
 def orders_by_number(conn: sqlite3.Connection, order_no: str, limit: int = 20) -> list[OrderHit]:
-    """Orders with exactly this number (on any platform), newest first."""
-    return [OrderHit(*r) for r in conn.execute(
-        f"SELECT {_ORDER_COLUMNS} FROM orders WHERE order_no = ? ORDER BY created_at DESC LIMIT ?",
-        (order_no, limit))]
+    """Orders with exactly this number (on any platform), newest first: the (platform, order_no)
+    key searched once per platform, as the agent types the number without its platform."""
+    return [OrderHit(*r) for r in conn.execute(_BY_NUMBER, (order_no, limit))]
 
 
 def orders_by_phone_tail(conn: sqlite3.Connection, tail: str, limit: int = 20) -> list[OrderHit]:

@@ -48,7 +48,9 @@ def test_lookups_are_index_searches_not_scans(tmp_path):
     c = store.conn
     names = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert set(LOOKUP_INDEXES) <= names
-    assert "INDEX orders_order_no" in _plan(c, "SELECT id FROM orders WHERE order_no = ?", "3141592653")
+    # (step 4's orders_order_no is dropped by step 9: the (platform, order_no) key serves it)
+    assert "INDEX sqlite_autoindex_orders_1 (platform=? AND order_no=?)" in _plan(
+        c, "SELECT id FROM orders WHERE platform IN ('jd', 'taobao') AND order_no = ?", "3141592653")
     assert "orders_phone_tail" in _plan(c, "SELECT id FROM orders WHERE substr(receiver_phone, -4) = ?", "4321")
     assert "buyers_phone_tail" in _plan(c, "SELECT id FROM buyers WHERE substr(phone, -4) = ?", "5678")
     # a case-insensitive prefix: LIKE served by the NOCASE index as a range
