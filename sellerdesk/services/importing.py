@@ -174,7 +174,8 @@ def _import_one(store: Store, path: Path, result: FileResult, platform: str, map
                 # The file is imported: what follows is derived data, never cancelled. A first load
                 # dropped the order indexes; each is built and committed while the checkpoint
                 # thread copies the commit before it.
-                with two_sorters(store.conn):
+                with cancel.finishing(), two_sorters(store.conn):
+                    report(1.0)
                     build_order_indexes(store.conn, checkpoint.committed)
         finally:
             if background is not None:

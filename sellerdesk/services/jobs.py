@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sellerdesk.domain.errors import ImportCancelled
@@ -21,6 +22,7 @@ class CancelToken:
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._finishing = threading.Event()
 
     def cancel(self) -> None:
         self._event.set()
@@ -28,6 +30,21 @@ class CancelToken:
     @property
     def cancelled(self) -> bool:
         return self._event.is_set()
+
+    @contextmanager
+    def finishing(self) -> Iterator[None]:
+        """Around work after a step has committed (derived data such as indexes): a Cancel can
+        no longer undo the step, so the worker does not check it there, and a Cancel button
+        reads `is_finishing` to say so. A Cancel given meanwhile stops the steps after it."""
+        self._finishing.set()
+        try:
+            yield
+        finally:
+            self._finishing.clear()
+
+    @property
+    def is_finishing(self) -> bool:
+        return self._finishing.is_set()
 
     def check(self) -> None:
         if self._event.is_set():

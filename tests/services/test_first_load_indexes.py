@@ -70,16 +70,23 @@ def test_a_first_load_commits_the_file_then_each_index_and_ends_copied(shop, tmp
 
 def test_a_cancel_after_the_files_commit_neither_undoes_nor_stops_it(shop, tmp_path, monkeypatch):
     cancel = CancelToken()
+    finishing = []
     real = TrailingCheckpoint.committed
 
     def committed(self):
+        finishing.append(cancel.is_finishing)
         cancel.cancel()  # the user clicks Cancel while the indexes are being built
         real(self)
 
     monkeypatch.setattr(TrailingCheckpoint, "committed", committed)
-    f = import_files(shop, [orders_file(tmp_path)], cancel=cancel).files[0]
+    first, second = orders_file(tmp_path), orders_file(tmp_path, "ExportOrderList2.csv", first=35153131473293600)
+    f, g = import_files(shop, [first, second], cancel=cancel).files
     assert f.imported and not f.cancelled and f.counts.orders_added == 3
+    assert g.cancelled and not g.imported  # the Cancel stops the files after it
     assert set(ORDER_INDEXES) <= indexes(shop.path)
+    # the file's own commit is before the finishing part; each index commit is inside it
+    assert finishing == [False] + [True] * len(ORDER_INDEXES)
+    assert not cancel.is_finishing
 
 
 def test_a_crash_before_the_indexes_leaves_the_file_whole_and_opening_builds_them(shop, tmp_path, monkeypatch):

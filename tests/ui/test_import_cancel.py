@@ -68,3 +68,30 @@ def test_a_failing_task_reports_the_exception(qtbot, window):
     with qtbot.waitSignal(task.failed, timeout=5000) as failed:
         window.runner.start(task)
     assert isinstance(failed.args[0], ValueError)
+
+
+def test_a_step_past_undoing_disables_cancel_and_says_so(qtbot, window):
+    in_finishing, in_next, leave_finishing, leave_next = (threading.Event() for _ in range(4))
+
+    def work(progress, cancel):
+        progress(0.5, "orders.csv")
+        with cancel.finishing():
+            progress(1.0, "orders.csv")
+            in_finishing.set()
+            leave_finishing.wait(10)
+        progress(1.0, "next.csv")  # the next step can be cancelled again
+        in_next.set()
+        leave_next.wait(10)
+        return "done"
+
+    task = Task(work, window)
+    dialog = TaskProgressDialog(task, lambda: "导入", window, show_after_ms=0)
+    window.runner.start(task)
+    qtbot.waitUntil(lambda: in_finishing.is_set() and "正在收尾 orders.csv" in dialog.detail.text(), timeout=5000)
+    assert not dialog.cancel_button.isEnabled() and "无法取消" in dialog.detail.text()
+    leave_finishing.set()
+    qtbot.waitUntil(lambda: in_next.is_set() and dialog.detail.text() == "next.csv", timeout=5000)
+    assert dialog.cancel_button.isEnabled()
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as result:
+        leave_next.set()
+    assert result.args == ["done"]

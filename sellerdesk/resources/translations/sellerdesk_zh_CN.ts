@@ -3164,6 +3164,10 @@ Next time: {next}</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Finishing {step}: it is saved; this last part cannot be cancelled.</source>
+        <translation>正在收尾 {step}：已保存，这一步无法取消。</translation>
+    </message>
+    <message>
         <source>Cancelling… the current step is being undone, nothing half-done is kept.</source>
         <translation>正在取消…当前步骤正在撤销，不会留下做了一半的数据。</translation>
     </message>

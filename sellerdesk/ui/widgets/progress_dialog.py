@@ -1,7 +1,9 @@
 """A progress dialog that does not flash: it appears only if the task runs ~500 ms.
 
 Cancel answers at once: it sets the task's token and says "Cancelling…";
-the dialog closes when the worker has rolled back and finished.
+the dialog closes when the worker has rolled back and finished. While the
+worker finishes a step that is already saved (CancelToken.finishing), Cancel
+is disabled and the dialog says so.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class TaskProgressDialog(QDialog):
         self.detail = QLabel(self)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
+        self.detail.setMinimumHeight(2 * self.detail.fontMetrics().lineSpacing())  # a wrapped message fits
         self.bar = QProgressBar(self)
         self.bar.setRange(0, _STEPS)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -72,10 +75,16 @@ class TaskProgressDialog(QDialog):
         self.bar.setValue(round(fraction * _STEPS))
         if message:
             self._message = message
+        # a step past undoing (its work is committed) cannot be cancelled; the next one can
+        self.cancel_button.setEnabled(not self._task.cancelled and not self._task.token.is_finishing)
         self._show_detail()
 
     def _show_detail(self) -> None:
-        if self._task.cancelled:
+        if self._task.token.is_finishing:
+            self.detail.setText(QCoreApplication.translate(
+                "TaskProgressDialog", "Finishing {step}: it is saved; this last part cannot be cancelled."
+            ).format(step=self._message))
+        elif self._task.cancelled:
             self.detail.setText(QCoreApplication.translate(
                 "TaskProgressDialog", "Cancelling… the current step is being undone, nothing half-done is kept."))
         else:
