@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _UNIT = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=4096)  # titles repeat on every keystroke of a search
 def syllables(text: str) -> tuple[str, ...]:
     """The text as lower-case units: one per Chinese character, one per ASCII word or number."""
+    # pypinyin loads ~0.1 s of dictionaries: at the first search, not at start-up
+    from pypinyin import Style, lazy_pinyin
+
     out: list[str] = []
     for chunk in lazy_pinyin(text, style=Style.NORMAL, errors="default"):
         out.extend(_UNIT.findall(chunk.lower()))
