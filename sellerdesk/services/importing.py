@@ -34,7 +34,8 @@ from sellerdesk.store.buyer_stats import refresh_buyer_stats, write_buyer_stats
 from sellerdesk.store.checkpoints import TrailingCheckpoint
 from sellerdesk.store.db import Store
 from sellerdesk.store.imports_log import finish_import, load_mapping, save_mapping, start_import
-from sellerdesk.store.order_writer import (OrderWriter, WriteCounts, WriterThread, build_order_indexes,
+from sellerdesk.store.order_indexes import build_order_indexes
+from sellerdesk.store.order_writer import (OrderWriter, WriteCounts, WriterThread,
                                           foreign_key_checks_off_for_a_first_load, two_sorters)
 from sellerdesk.store.summary import refresh_summary, write_summary
 

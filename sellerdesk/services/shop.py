@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sellerdesk.paths import default_db_path
 from sellerdesk.store.db import DatabaseError, Store, open_store
-from sellerdesk.store.order_writer import build_missing_order_indexes
+from sellerdesk.store.order_indexes import build_missing_order_indexes
 
 __all__ = ["DatabaseError", "ShopFile"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -20,19 +21,23 @@ from sellerdesk.services.clock import shop_now
 from sellerdesk.services.jobs import Changes
 from sellerdesk.services.shop import DatabaseError, ShopFile
 from sellerdesk.ui import about, shop_files
-from sellerdesk.ui.calendar.calendar_page import CalendarPage
-from sellerdesk.ui.customers.customers_page import CustomersPage
+from sellerdesk.ui.calendar.reminder_desk import ReminderDesk
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import Translations, lang, pick
 from sellerdesk.ui.importing.import_controller import ImportController
 from sellerdesk.ui.main_menu import MainMenu
+from sellerdesk.ui.lazy_page import LazyPage
 from sellerdesk.ui.overview.overview_page import OverviewPage
-from sellerdesk.ui.reports.reports_page import ReportsPage
-from sellerdesk.ui.returns.returns_page import ReturnsPage
 from sellerdesk.ui.shop_lock import ShopLock
 from sellerdesk.ui.tasks import Task, TaskRunner
 from sellerdesk.ui.ui_state import UiState
 from sellerdesk.ui.widgets.progress_dialog import TaskProgressDialog
+
+if TYPE_CHECKING:  # each working tab's page is imported when the tab is first opened (ui.lazy_page)
+    from sellerdesk.ui.calendar.calendar_page import CalendarPage
+    from sellerdesk.ui.customers.customers_page import CustomersPage
+    from sellerdesk.ui.reports.reports_page import ReportsPage
+    from sellerdesk.ui.returns.returns_page import ReturnsPage
 
 IMPORT_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
 
@@ -73,34 +78,25 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(self)
         self.overview.import_requested.connect(self.choose_and_import)
         self.changes_made.connect(self.overview.apply_changes)
-        self.customers = CustomersPage(self.runner, clock, self)
-        self.customers.changes_made.connect(self.changes_made)
-        self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.changes_made.connect(self.customers.apply_changes)
-        self.calendar = CalendarPage(self.runner, clock, self)
-        self.calendar.changes_made.connect(self.changes_made)
-        self.calendar.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.changes_made.connect(self.calendar.apply_changes)
-        self.returns = ReturnsPage(self.runner, clock, self)
-        self.returns.changes_made.connect(self.changes_made)
-        self.returns.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.changes_made.connect(self.returns.apply_changes)
-        self.reports = ReportsPage(self.runner, clock, self)
-        self.reports.changes_made.connect(self.changes_made)
-        self.changes_made.connect(self.reports.apply_changes)
+        self.reminder_desk = ReminderDesk(clock, lambda: self.calendar, self.notify, self)
+        self.changes_made.connect(self.reminder_desk.apply_changes)
+        self.customers_tab = LazyPage(self._build_customers, self)
+        self.calendar_tab = LazyPage(self._build_calendar, self)
+        self.returns_tab = LazyPage(self._build_returns, self)
+        self.reports_tab = LazyPage(self._build_reports, self)
+        for tab in self._working_tabs():
+            self.changes_made.connect(tab.apply_changes)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, "")
-        self.tabs.addTab(self.customers, "")
-        self.tabs.addTab(self.calendar, "")
-        self.tabs.addTab(self.returns, "")
-        self.tabs.addTab(self.reports, "")
+        for tab in self._working_tabs():
+            self.tabs.addTab(tab, "")
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.calendar.banner)  # reminders show above whichever tab is open
+        column.addWidget(self.reminder_desk.banner)  # reminders show above whichever tab is open
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.tray: QSystemTrayIcon | None = None
@@ -122,6 +118,52 @@ class MainWindow(QMainWindow):
         self.state.restore_window(self)
         self.retranslate_ui()
 
+    # -- the working tabs, built when first opened -------------------------------------
+    def _working_tabs(self) -> tuple[LazyPage, ...]:
+        return self.customers_tab, self.calendar_tab, self.returns_tab, self.reports_tab
+
+    @property
+    def customers(self) -> CustomersPage:
+        return self.customers_tab.page()
+
+    @property
+    def calendar(self) -> CalendarPage:
+        return self.calendar_tab.page()
+
+    @property
+    def returns(self) -> ReturnsPage:
+        return self.returns_tab.page()
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self.reports_tab.page()
+
+    def _connect_page(self, page: QWidget, status: bool = True) -> QWidget:
+        page.changes_made.connect(self.changes_made)
+        if status:
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        return page
+
+    def _build_customers(self, parent: QWidget) -> CustomersPage:
+        from sellerdesk.ui.customers.customers_page import CustomersPage
+
+        return self._connect_page(CustomersPage(self.runner, self.clock, parent))
+
+    def _build_calendar(self, parent: QWidget) -> CalendarPage:
+        from sellerdesk.ui.calendar.calendar_page import CalendarPage
+
+        return self._connect_page(CalendarPage(self.runner, self.clock, self.reminder_desk, parent))
+
+    def _build_returns(self, parent: QWidget) -> ReturnsPage:
+        from sellerdesk.ui.returns.returns_page import ReturnsPage
+
+        return self._connect_page(ReturnsPage(self.runner, self.clock, parent))
+
+    def _build_reports(self, parent: QWidget) -> ReportsPage:
+        from sellerdesk.ui.reports.reports_page import ReportsPage
+
+        return self._connect_page(ReportsPage(self.runner, self.clock, parent), status=False)
+
     # -- the shop file ---------------------------------------------------
     def open_shop(self, shop: ShopFile) -> bool:
         """Open (create or migrate) the shop file; False when it cannot be used."""
@@ -141,10 +183,9 @@ class MainWindow(QMainWindow):
         self.shop, self.lock = shop, (None if shared else lock)
         self.shared_notice.setVisible(shared)
         self.overview.set_shop(shop)
-        self.customers.set_shop(shop)
-        self.calendar.set_shop(shop)
-        self.returns.set_shop(shop)
-        self.reports.set_shop(shop)
+        self.reminder_desk.set_shop(shop)
+        for tab in self._working_tabs():
+            tab.set_shop(shop)
         self.retranslate_ui()
         self.shop_changed.emit(shop)
         return True
@@ -261,7 +302,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_tab(self, page: QWidget) -> None:
-        self.tabs.setCurrentWidget(page)
+        """Bring a page's tab forward (a working page sits in its LazyPage)."""
+        self.tabs.setCurrentWidget(next((t for t in self._working_tabs() if t.holds(page)), page))
 
     # -- language ----------------------------------------------------------
     def set_language(self, code: str) -> None:
@@ -284,13 +326,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(app_name)
         self.shared_notice.setText(QCoreApplication.translate("MainWindow", "Also open in another SellerDesk window"))
         self.tabs.setTabText(self.tabs.indexOf(self.overview), QCoreApplication.translate("MainWindow", "Overview"))
-        self.tabs.setTabText(self.tabs.indexOf(self.customers),
+        self.tabs.setTabText(self.tabs.indexOf(self.customers_tab),
                              QCoreApplication.translate("MainWindow", "Customer groups"))
-        self.tabs.setTabText(self.tabs.indexOf(self.calendar),
+        self.tabs.setTabText(self.tabs.indexOf(self.calendar_tab),
                              QCoreApplication.translate("MainWindow", "Promo calendar"))
-        self.tabs.setTabText(self.tabs.indexOf(self.returns),
+        self.tabs.setTabText(self.tabs.indexOf(self.returns_tab),
                              QCoreApplication.translate("MainWindow", "Returns and exchanges"))
-        self.tabs.setTabText(self.tabs.indexOf(self.reports),
+        self.tabs.setTabText(self.tabs.indexOf(self.reports_tab),
                              QCoreApplication.translate("MainWindow", "Retrospective report"))
 
     # -- closing -----------------------------------------------------------
@@ -298,10 +340,9 @@ class MainWindow(QMainWindow):
         if self.runner.busy:
             self.runner.cancel_all()  # the worker rolls back its current step
             self.runner.wait()
-        self.customers.shut_down()
-        self.calendar.shut_down()
-        self.returns.shut_down()
-        self.reports.shut_down()
+        self.reminder_desk.shut_down()
+        for tab in self._working_tabs():
+            tab.shut_down()
         if self.tray is not None:
             self.tray.hide()
         self.state.save_window(self)

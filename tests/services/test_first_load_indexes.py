@@ -11,7 +11,7 @@ from sellerdesk.services.jobs import CancelToken
 from sellerdesk.services.shop import ShopFile
 from sellerdesk.store.checkpoints import TrailingCheckpoint
 from sellerdesk.store.migrations import ORDER_INDEXES
-from sellerdesk.store.order_writer import build_missing_order_indexes
+from sellerdesk.store.order_indexes import build_missing_order_indexes
 from tests.services import taobao_csv as tb
 
 

@@ -22,7 +22,7 @@ TODAY = datetime(2026, 11, 2, 9, 0)
 def cal(qtbot, tmp_shop, translations, ui_state):
     w = open_window(qtbot, tmp_shop, translations, ui_state, FakeClock(TODAY))
     with qtbot.waitSignal(w.calendar.shown, timeout=10_000):
-        w.tabs.setCurrentWidget(w.calendar)
+        w.show_tab(w.calendar)
     return w
 
 

@@ -25,7 +25,7 @@ def cal(qtbot, tmp_shop, translations, ui_state, clock):
     """The main window on an empty shop with the fake clock, the calendar tab open."""
     w = open_window(qtbot, tmp_shop, translations, ui_state, clock)
     with qtbot.waitSignal(w.calendar.shown, timeout=10_000):
-        w.tabs.setCurrentWidget(w.calendar)
+        w.show_tab(w.calendar)
     return w
 
 
@@ -163,7 +163,7 @@ def test_startup_shows_late_and_today_first(qtbot, tmp_shop, translations, ui_st
     assert w.calendar.banner.summary == (1, 1)
     with qtbot.waitSignal(w.calendar.shown, timeout=10_000):
         w.calendar.banner.show_button.click()
-    assert w.tabs.currentWidget() is w.calendar
+    assert w.tabs.currentWidget() is w.calendar_tab
     titles = [w.calendar.agenda_model.task_at(r).title for r in range(w.calendar.agenda_model.rowCount())]
     assert titles == ["Late one", "Today's", "Later"]
 

@@ -28,7 +28,7 @@ def page(qtbot, window):
     window.changes_made.emit(Changes(orders=True, buyers=True, refunds=True, imports=True))
     page = window.customers
     assert page.dirty and page.seg is None  # hidden: refreshed lazily, when first shown
-    window.tabs.setCurrentWidget(page)
+    window.show_tab(page)
     qtbot.waitUntil(lambda: page.seg is not None and page.model.rowCount() > 0 and not page.reads.busy,
                     timeout=WAIT_MS)
     return page
@@ -150,12 +150,12 @@ def test_tag_whole_group_then_remove(qtbot, page, window):
 
 
 def test_changes_refresh_a_visible_tab_and_mark_a_hidden_one(qtbot, page, window):
-    window.tabs.setCurrentWidget(window.overview)
+    window.show_tab(window.overview)
     window.changes_made.emit(Changes(imports=True))
     assert not page.dirty  # nothing the tab shows
     window.changes_made.emit(Changes(groups=True))
     assert page.dirty and not page.reads.busy
-    window.tabs.setCurrentWidget(page)
+    window.show_tab(page)
     assert not page.dirty and page.reads.busy
     wait_idle(qtbot, page)
 
@@ -300,7 +300,7 @@ def test_the_as_of_default_is_the_shop_clocks_day(qtbot, tmp_shop, translations,
     window = open_window(qtbot, tmp_shop, translations, ui_state, clock)
     page = window.customers
     assert page.as_of_day == GROUPS_AS_OF == page.today()  # not the computer's date
-    window.tabs.setCurrentWidget(page)
+    window.show_tab(page)
     qtbot.waitUntil(lambda: page.seg is not None and page.model.rowCount() > 0 and not page.reads.busy,
                     timeout=WAIT_MS)
     assert page.seg.as_of == GROUPS_AS_OF and page.model.rowCount() == page.seg.buyers == 120

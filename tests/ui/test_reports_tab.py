@@ -30,7 +30,7 @@ def page(qtbot, tmp_path, demo_file, translations, ui_state):
     w = open_window(qtbot, copy_shop(demo_file, tmp_path / "shop.sqlite"), translations, ui_state, FakeClock(NOW))
     w.reports.open_after = False
     with qtbot.waitSignal(w.reports.grid.loaded, timeout=20_000):
-        w.tabs.setCurrentWidget(w.reports)
+        w.show_tab(w.reports)
     return w
 
 

@@ -31,7 +31,7 @@ def demo_file(tmp_path_factory):
 @pytest.fixture
 def desk(qtbot, tmp_path, demo_file, translations, ui_state):
     w = open_window(qtbot, copy_shop(demo_file, tmp_path / "shop.sqlite"), translations, ui_state, FakeClock(NOW))
-    w.tabs.setCurrentWidget(w.returns)
+    w.show_tab(w.returns)
     qtbot.waitUntil(lambda: bool(w.returns.desk.scripts.scripts), timeout=10_000)
     return w
 
@@ -75,8 +75,8 @@ def test_paste_an_order_number_and_one_shortcut_puts_the_filled_reply_on_the_cli
 
 
 def test_the_lookup_field_has_the_focus_when_the_tab_opens(qtbot, desk):
-    desk.tabs.setCurrentWidget(desk.overview)
-    desk.tabs.setCurrentWidget(desk.returns)
+    desk.show_tab(desk.overview)
+    desk.show_tab(desk.returns)
     qtbot.waitUntil(lambda: desk.returns.desk.lookup.field.hasFocus(), timeout=5_000)
 
 

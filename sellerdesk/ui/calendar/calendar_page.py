@@ -46,8 +46,7 @@ from sellerdesk.ui.calendar.month_data import (
 )
 from sellerdesk.ui.calendar.month_model import MonthModel
 from sellerdesk.ui.calendar.month_view import MonthView
-from sellerdesk.ui.calendar.reminder_banner import ReminderBanner
-from sellerdesk.ui.calendar.reminder_center import ReminderCenter
+from sellerdesk.ui.calendar.reminder_desk import ReminderDesk
 from sellerdesk.ui.calendar.task_dialog import TaskDialog
 from sellerdesk.ui.calendar.task_outreach import TaskOutreach
 from sellerdesk.ui.errors import show_failure
@@ -63,7 +62,9 @@ class CalendarPage(QWidget):
     shown = Signal()  # a month was read and is on screen (tests wait for it)
     outreach_wanted = Signal(object)  # Task: open the outreach export pre-filled for it
 
-    def __init__(self, runner: TaskRunner, clock: Callable[[], datetime], parent: QWidget | None = None):
+    def __init__(self, runner: TaskRunner, clock: Callable[[], datetime], reminders: ReminderDesk,
+                 parent: QWidget | None = None):
+        """`reminders`: the window's reminder banner and timer, which outlive this page's absence."""
         super().__init__(parent)
         self.setObjectName("calendarPage")
         self.runner = runner
@@ -167,14 +168,9 @@ class CalendarPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
 
-        # Reminders: the banner is placed by the window (above the tabs), owned here.
-        self.banner = ReminderBanner(clock, self)
-        self.reminders = ReminderCenter(clock, self)
-        self.reminders.reminders_due.connect(self._reminders_due)
-        self.banner.open_requested.connect(self.open_task)
-        self.banner.done_requested.connect(lambda t: self.set_status(t, TaskStatus.DONE))
-        self.banner.snooze_requested.connect(self.snooze)
-        self.banner.agenda_requested.connect(self.show_late_and_today)
+        # Reminders: the window's (they run from start-up); the page forgets what it settles.
+        self.banner = reminders.banner
+        self.reminders = reminders.center
 
         self.prev_button.clicked.connect(lambda: self.go_month(-1))
         self.next_button.clicked.connect(lambda: self.go_month(1))
@@ -203,15 +199,6 @@ class CalendarPage(QWidget):
     def set_shop(self, shop: ShopFile) -> None:
         self.shop = shop
         self.dirty = True
-        self.banner.queue.clear()
-        self.reminders.set_shop(shop)
-        now = self.clock()
-        self.reads.start(
-            lambda progress, cancel: calendar_tasks.startup_agenda(shop, now),
-            lambda result: self.banner.show_startup(len(result[0]), len(result[1])),
-            lambda exc: None,
-            kind="startup",
-        )
         if self.isVisible():
             self.refresh()
 
@@ -221,8 +208,6 @@ class CalendarPage(QWidget):
         self.dirty = True
         if self.isVisible():
             self.refresh()
-        if changes.calendar:
-            self.reminders.check()  # a new or moved task may be due sooner than the timer thinks
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -433,15 +418,6 @@ class CalendarPage(QWidget):
         if then is not None:
             then(result)
 
-    # -- reminders --------------------------------------------------------------------------------
-    def _reminders_due(self, due: list) -> None:
-        tasks = [d.task for d in due]
-        self.banner.add(tasks)
-        window = self.window()
-        notify = getattr(window, "notify", None)
-        if notify is not None:
-            notify(tasks)
-
     # -- language ---------------------------------------------------------------------------------
     def _title(self) -> str:
         return QCoreApplication.translate("CalendarPage", "Promo calendar")
@@ -480,6 +456,4 @@ class CalendarPage(QWidget):
 
     def shut_down(self) -> None:
         self.shop = None  # no read may start after this (a late language change, a late Changes)
-        self.reminders.shop = None
-        self.reminders.stop()
         self.reads.stop()
