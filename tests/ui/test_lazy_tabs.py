@@ -53,3 +53,25 @@ def test_reminders_work_before_the_calendar_page_is_built(qtbot, tmp_shop, trans
     assert w.calendar_tab.built and w.tabs.currentWidget() is w.calendar_tab
     qtbot.waitUntil(lambda: w.calendar.dialog is not None and w.calendar.dialog.isVisible(), timeout=10_000)
     assert w.calendar.dialog.title.text() == "Soon"
+
+
+def test_a_tab_first_opened_after_a_language_switch_speaks_that_language(qtbot, window, tmp_path):
+    window.menu.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.menu.file_menu.title() == "&File")
+    assert not window.calendar_tab.built
+    assert window.tabs.tabText(window.tabs.indexOf(window.calendar_tab)) == "Promo calendar"
+    click_tab(qtbot, window, window.calendar_tab)
+    assert window.calendar.today_button.text() == "Today"
+    window.menu.language_actions["zh"].trigger()  # and a built page follows the next switch
+    qtbot.waitUntil(lambda: window.calendar.today_button.text() == "今天")
+
+
+def test_opening_another_shop_reaches_built_and_unbuilt_tabs(qtbot, window, tmp_path):
+    from sellerdesk.services.shop import ShopFile
+
+    click_tab(qtbot, window, window.returns_tab)
+    other = ShopFile(tmp_path / "other.sqlite")
+    assert window.open_shop(other)
+    assert window.returns.shop == other  # the built page was told
+    click_tab(qtbot, window, window.customers_tab)
+    assert window.customers.shop == other  # the page built later starts on it
