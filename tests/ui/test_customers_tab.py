@@ -305,3 +305,31 @@ def test_the_as_of_default_is_the_shop_clocks_day(qtbot, tmp_shop, translations,
                     timeout=WAIT_MS)
     assert page.seg.as_of == GROUPS_AS_OF and page.model.rowCount() == page.seg.buyers == 120
     assert page._ids_as_of == GROUPS_AS_OF  # the list of all buyers took the as-of-today path
+
+
+def test_closing_the_buyer_while_its_note_saves_keeps_the_save_and_frees_the_lane(qtbot, page, window, monkeypatch):
+    """The dialog waits, hidden, for its write: closed at once it would take the write's answer with it
+    and leave the window's write lane busy for good (no import could start)."""
+    import threading
+
+    from sellerdesk.ui.customers import buyer_dialog
+
+    release = threading.Event()
+    real = buyer_dialog.set_note
+
+    def slow_set_note(shop, buyer_id, text):
+        release.wait(10)
+        return real(shop, buyer_id, text)
+
+    monkeypatch.setattr(buyer_dialog, "set_note", slow_set_note)
+    buyer_id = page.model.buyer_id(1)
+    dialog = page.open_buyer(buyer_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=WAIT_MS)
+    dialog.note.setPlainText("周末再联系")
+    qtbot.mouseClick(dialog.save_note_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    assert window.runner.busy and page.detail is None
+    with qtbot.waitSignal(window.changes_made, timeout=WAIT_MS):
+        release.set()
+    qtbot.waitUntil(lambda: not window.runner.busy and not shiboken6.isValid(dialog), timeout=WAIT_MS)
+    assert buyer_detail(window.shop, buyer_id).note == "周末再联系"

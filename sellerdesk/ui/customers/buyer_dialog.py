@@ -24,7 +24,7 @@ from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import pick
 from sellerdesk.ui.models.buyer_records import BuyerLinesModel, BuyerOrdersModel, BuyerRefundsModel
 from sellerdesk.ui.models.buyer_table import group_names
-from sellerdesk.ui.tasks import Task, TaskRunner
+from sellerdesk.ui.tasks import Task, TaskRunner, delete_when_finished
 from sellerdesk.ui.widgets.data_table import DataTable
 
 _C = "BuyerDialog"
@@ -57,7 +57,7 @@ class BuyerDialog(QDialog):
                  runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("buyerDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_when_finished(self)  # closed while a write runs: deleted once its answer is in
         self.shop, self.buyer_id, self.seg, self.reads, self.runner = shop, buyer_id, seg, reads, runner
         self.detail: BuyerDetail | None = None
         self.full_phone: str | None = None
@@ -239,7 +239,8 @@ class BuyerDialog(QDialog):
     def _saved(self, result) -> None:
         _, changes = result
         self.changes_made.emit(changes)
-        self.load()
+        if self.isVisible():  # (closed meanwhile: the changes still go out, nothing to show)
+            self.load()
 
     # -- texts ---------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -325,8 +325,9 @@ class CustomersPage(QWidget):
             self.detail.close()
         dialog = BuyerDialog(self.shop, buyer_id, self.seg, self.reads, self.runner, self)
         dialog.changes_made.connect(self.changes_made)
-        # The dialog deletes itself on close: forget it then, so the next buyer does not close a deleted one.
-        dialog.destroyed.connect(lambda _=None, closed=dialog: self._detail_closed(closed))
+        # Forgotten once closed (it deletes itself when its writes are done), so the next buyer does not
+        # close a deleted one.
+        dialog.finished.connect(lambda _=None, closed=dialog: self._detail_closed(closed))
         self.detail = dialog
         dialog.open()
         return dialog
