@@ -1,5 +1,7 @@
 """The main window: menus, drag and drop, the five tabs, reminders above them, and the shop file it works on.
 
+Start-up builds the Overview; each working tab's page is built when the tab is first opened.
+
 Every write runs on the TaskRunner's lane; when it commits, the window
 re-broadcasts its Changes through `changes_made` and each view refreshes
 what it shows.
@@ -25,8 +27,8 @@ from sellerdesk.ui.calendar.reminder_desk import ReminderDesk
 from sellerdesk.ui.errors import show_failure
 from sellerdesk.ui.i18n import Translations, lang, pick
 from sellerdesk.ui.importing.import_controller import ImportController
-from sellerdesk.ui.main_menu import MainMenu
 from sellerdesk.ui.lazy_page import LazyPage
+from sellerdesk.ui.main_menu import MainMenu
 from sellerdesk.ui.overview.overview_page import OverviewPage
 from sellerdesk.ui.shop_lock import ShopLock
 from sellerdesk.ui.tasks import Task, TaskRunner
