@@ -14,13 +14,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import repeat
 from operator import attrgetter
 
 from sellerdesk.domain.buyer_tally import BuyerTally
 from sellerdesk.domain.figures import FiguresTally, countable_flags, refunded_flags
 from sellerdesk.domain.orders import OrderBatch, OrderRecord, RefundRecord, buyer_key
 from sellerdesk.store.migrations import ORDER_INDEXES
+from sellerdesk.store.sql_parts import MultiRow
 
 # Record attributes stored as they are (one attrgetter call per record), then
 # the two the writer adds.
@@ -60,38 +61,16 @@ REFUND_UPSERT = _upsert_sql("refunds", REFUND_COLUMNS, ("platform", "refund_no")
 BUYER_INSERT = ("INSERT INTO buyers (id, platform, buyer_key, account, name, phone, province, city, profile_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 BATCH = 5000
-# Rows per statement: one multi-row INSERT ... VALUES (...), (...) runs its rows in order, each
-# as the single-row statement would (upserts included), but crosses from Python into SQLite once
-# per ROWS_PER_STATEMENT rows. executemany() takes the GIL back for every row; while another
-# thread parses, each of those hand-overs waits, and the writes took 2.3x as long.
+# Rows per statement (sql_parts.MultiRow): needed by the writer thread, whose executemany() of
+# single rows took 2.3x as long beside the parsing thread.
 ROWS_PER_STATEMENT = 32
-_MAX_VARIABLES = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
-
-
-class _Statement:
-    """One row's statement and its multi-row twin."""
-
-    def __init__(self, sql: str, columns: int):
-        self.one = sql
-        self.per = max(1, min(ROWS_PER_STATEMENT, _MAX_VARIABLES // columns))
-        group = sql[sql.index("VALUES (") + len("VALUES "):]
-        group = group[:group.index(")") + 1]
-        self.many = sql.replace(group, ", ".join([group] * self.per), 1)
-
-    def run(self, conn: sqlite3.Connection, rows: list[tuple]) -> None:
-        whole = len(rows) - len(rows) % self.per
-        if whole:
-            groups = zip(*[iter(rows[:whole])] * self.per)
-            conn.executemany(self.many, map(tuple, map(chain.from_iterable, groups)))
-        if whole < len(rows):
-            conn.executemany(self.one, rows[whole:])
 
 
 _STATEMENTS = {
-    "orders": _Statement(ORDER_UPSERT, len(ORDER_COLUMNS)),
-    "order_lines": _Statement(LINE_UPSERT, len(LINE_COLUMNS)),
-    "refunds": _Statement(REFUND_UPSERT, len(REFUND_COLUMNS)),
-    "buyers": _Statement(BUYER_INSERT, 9),
+    "orders": MultiRow(ORDER_UPSERT, len(ORDER_COLUMNS), ROWS_PER_STATEMENT),
+    "order_lines": MultiRow(LINE_UPSERT, len(LINE_COLUMNS), ROWS_PER_STATEMENT),
+    "refunds": MultiRow(REFUND_UPSERT, len(REFUND_COLUMNS), ROWS_PER_STATEMENT),
+    "buyers": MultiRow(BUYER_INSERT, 9, ROWS_PER_STATEMENT),
 }
 
 
